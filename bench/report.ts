@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import type { Stats } from './measure.js';
+
+export interface Row {
+  /** e.g. "article-page" or "article-page (nginx)". */
+  name: string;
+  scenario: string;
+  kind: 'server' | 'reference';
+  method: string;
+  url: string;
+  responseBytes: number | undefined;
+  stats: Stats;
+  /** Server rows: server req/s ÷ nginx req/s for the same bytes; null when there is no reference. */
+  ratioToReference: number | null;
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+export function renderTable(rows: Row[]): string {
+  const header = ['name', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'ratio'];
+  const body = rows.map((r) => [
+    r.name,
+    fmt(r.stats.reqPerSec),
+    fmt(r.stats.latencyP50Ms, 2),
+    fmt(r.stats.latencyP99Ms, 2),
+    String(r.stats.non2xx),
+    String(r.stats.errors),
+    r.kind === 'reference' ? '(ref)' : r.ratioToReference === null ? 'n/a' : r.ratioToReference.toFixed(3),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(line)].join('\n');
+}
+
+export function machineInfo() {
+  const cpus = os.cpus();
+  let gitCommit: string | null;
+  try {
+    gitCommit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    gitCommit = null;
+  }
+  return {
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    cpus: cpus.length,
+    totalMemMb: Math.round(os.totalmem() / 1024 / 1024),
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    gitCommit,
+  };
+}
+
+export async function writeResults(file: string, data: unknown): Promise<void> {
+  await writeFile(file, JSON.stringify(data, null, 2) + '\n');
+}

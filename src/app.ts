@@ -1,0 +1,113 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import formbody from '@fastify/formbody';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Logger } from 'pino';
+import type { Db } from './db/connection.js';
+import { pingDb } from './db/connection.js';
+import type { Clock } from './lib/clock.js';
+import { systemClock } from './lib/clock.js';
+import { DomainError } from './lib/errors.js';
+import type { AppContext } from './context.js';
+import { buildNameIndex } from './catalog/linking.service.js';
+import type { NameIndex } from './catalog/names.js';
+import { articlesRoutes } from './articles/articles.routes.js';
+import { catalogRoutes } from './catalog/catalog.routes.js';
+import { buildAssets, registerAssetRoutes } from './web/assets.js';
+import { renderErrorPage } from './web/errors.js';
+import { SITE_NAME, type Site } from './web/site.js';
+
+export interface BuildAppOptions {
+  db: Db;
+  publicUrl: string;
+  clock?: Clock;
+  /** A pino logger; none silences logs, as tests want. */
+  logger?: Logger;
+  /** Secret for signed cookies. */
+  cookieSecret: string;
+}
+
+const isApi = (url: string) => url.startsWith('/api/');
+
+/**
+ * Builds the Fastify app: external plugins first, then the app's own plugins, then the domain
+ * routes. Nothing listens yet; tests call `app.inject`, the server calls `listen`.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: false }),
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const site: Site = { name: SITE_NAME, publicUrl: options.publicUrl, assets: await buildAssets() };
+  let nameIndex: Promise<NameIndex> | undefined;
+  const ctx: AppContext = {
+    db: options.db,
+    clock: options.clock ?? systemClock,
+    site,
+    log: app.log as unknown as Logger,
+    names: {
+      get: () => (nameIndex ??= buildNameIndex(options.db.kysely).catch((err) => {
+        nameIndex = undefined;
+        throw err;
+      })),
+      invalidate: () => {
+        nameIndex = undefined;
+      },
+    },
+  };
+
+  // External plugins.
+  await app.register(formbody);
+  await app.register(cookie, { secret: options.cookieSecret });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Onset API', version: '1.0.0', description: 'Stories, people and dramas of the Onset newsroom.' },
+      servers: [{ url: options.publicUrl }],
+    },
+  });
+
+  // App plugins: errors, health, assets.
+  app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
+    let statusCode = error instanceof DomainError ? error.statusCode : (error.statusCode ?? 500);
+    if (statusCode < 400) statusCode = 500;
+    if (statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    const message = statusCode >= 500 ? 'Internal Server Error' : error.message;
+    if (isApi(request.url)) {
+      return reply.code(statusCode).send({ statusCode, error: httpReason(statusCode), message });
+    }
+    return reply.code(statusCode).type('text/html; charset=utf-8').send(renderErrorPage(site, statusCode, message));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (isApi(request.url)) {
+      return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No route for ${request.method} ${request.url.split('?')[0]}` });
+    }
+    return reply.code(404).type('text/html; charset=utf-8').send(renderErrorPage(site, 404));
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    const ok = await pingDb(options.db);
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'database unreachable', database: options.db.dialect });
+  });
+  registerAssetRoutes(app, site.assets);
+
+  // Domain routes.
+  await app.register(articlesRoutes(ctx));
+  await app.register(catalogRoutes(ctx));
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.ready();
+  return app;
+}
+
+function httpReason(code: number): string {
+  const reasons: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 503: 'Service Unavailable' };
+  return reasons[code] ?? (code >= 500 ? 'Internal Server Error' : 'Error');
+}

@@ -1,0 +1,173 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../context.js';
+import { renderPage } from '../web/layout.js';
+import { ErrorBody } from '../articles/articles.routes.js';
+import { listArticlesNamingDrama, listArticlesNamingPerson } from '../articles/articles.repository.js';
+import { describeSlots } from '../schedule/describe.js';
+import {
+  findDramaBySlug,
+  findPersonBySlug,
+  listCast,
+  listDramaAliases,
+  listDramas,
+  listPeople,
+  listPersonAliases,
+  listPlatforms,
+  listRoleAliases,
+  listRolesOfPerson,
+  listSlots,
+} from './catalog.repository.js';
+import { DramaView } from './views/drama.js';
+import { PersonView } from './views/person.js';
+
+const STORIES_ON_ENTITY_PAGE = 12;
+const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });
+const Paging = Type.Object({
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
+  offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+});
+
+const Person = Type.Object({
+  slug: Type.String(),
+  name: Type.String(),
+  familyName: Type.String(),
+  givenName: Type.String(),
+  hangulName: Type.Union([Type.String(), Type.Null()]),
+  birthDate: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  aliases: Type.Array(Type.String()),
+  url: Type.String(),
+  roles: Type.Array(Type.Object({ drama: Type.String(), dramaTitle: Type.String(), character: Type.String(), billing: Type.String(), year: Type.Union([Type.Integer(), Type.Null()]) })),
+});
+const Drama = Type.Object({
+  slug: Type.String(),
+  title: Type.String(),
+  nativeTitle: Type.Union([Type.String(), Type.Null()]),
+  network: Type.Union([Type.String(), Type.Null()]),
+  year: Type.Union([Type.Integer(), Type.Null()]),
+  episodes: Type.Union([Type.Integer(), Type.Null()]),
+  source: Type.Union([Type.Object({ title: Type.String(), type: Type.Union([Type.String(), Type.Null()]), creator: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+  aliases: Type.Array(Type.String()),
+  url: Type.String(),
+  schedule: Type.Union([Type.String(), Type.Null()]),
+  cast: Type.Array(Type.Object({ person: Type.String(), name: Type.String(), character: Type.String(), characterAliases: Type.Array(Type.String()), billing: Type.String() })),
+});
+
+export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const db = ctx.db.kysely;
+    const now = () => ctx.clock().toISOString();
+
+    async function loadPerson(slug: string) {
+      const person = await findPersonBySlug(db, slug);
+      if (!person) return undefined;
+      const [aliases, roles] = await Promise.all([listPersonAliases(db, person.id), listRolesOfPerson(db, person.id)]);
+      return { person, aliases, roles };
+    }
+
+    async function loadDrama(slug: string) {
+      const drama = await findDramaBySlug(db, slug);
+      if (!drama) return undefined;
+      const [aliases, castRows, platforms, slots] = await Promise.all([listDramaAliases(db, drama.id), listCast(db, drama.id), listPlatforms(db, drama.id), listSlots(db, drama.id)]);
+      const roleAliases = await listRoleAliases(db, castRows.map((c) => c.role_id));
+      const cast = castRows.map((c) => ({ ...c, aliases: roleAliases.get(c.role_id) ?? [] }));
+      const today = now().slice(0, 10);
+      const ended = Boolean(drama.last_air_date && drama.last_air_date < today);
+      const airsText = describeSlots(slots, drama.network_time_zone ?? 'Asia/Seoul', ended);
+      return { drama, aliases, cast, platforms, airsText };
+    }
+
+    app.get('/people/:slug', { schema: { hide: true, params: SlugParams } }, async (request, reply) => {
+      const data = await loadPerson(request.params.slug);
+      if (!data) return reply.callNotFound();
+      const stories = await listArticlesNamingPerson(db, data.person.id, now(), STORIES_ON_ENTITY_PAGE);
+      const { person } = data;
+      const html = renderPage(
+        ctx.site,
+        {
+          title: person.hangul_name ? `${person.display_name} (${person.hangul_name})` : person.display_name,
+          description: person.bio || `Stories, roles and news about ${person.display_name}.`,
+          path: `/people/${person.slug}`,
+          ogType: 'profile',
+          jsonLd: [
+            {
+              '@context': 'https://schema.org',
+              '@type': 'Person',
+              name: person.display_name,
+              ...(person.hangul_name ? { alternateName: [person.hangul_name, ...data.aliases] } : { alternateName: data.aliases }),
+              ...(person.birth_date ? { birthDate: person.birth_date } : {}),
+              url: `${ctx.site.publicUrl}/people/${person.slug}`,
+            },
+          ],
+        },
+        <PersonView person={person} aliases={data.aliases} roles={data.roles} stories={stories} />,
+      );
+      return reply.type('text/html; charset=utf-8').send(html);
+    });
+
+    app.get('/dramas/:slug', { schema: { hide: true, params: SlugParams } }, async (request, reply) => {
+      const data = await loadDrama(request.params.slug);
+      if (!data) return reply.callNotFound();
+      const stories = await listArticlesNamingDrama(db, data.drama.id, now(), STORIES_ON_ENTITY_PAGE);
+      const { drama } = data;
+      const html = renderPage(
+        ctx.site,
+        {
+          title: drama.native_title ? `${drama.title} (${drama.native_title})` : drama.title,
+          description: drama.synopsis || `Cast, schedule and stories about ${drama.title}.`,
+          path: `/dramas/${drama.slug}`,
+          jsonLd: [
+            {
+              '@context': 'https://schema.org',
+              '@type': 'TVSeries',
+              name: drama.title,
+              ...(drama.native_title ? { alternateName: drama.native_title } : {}),
+              ...(drama.episodes ? { numberOfEpisodes: drama.episodes } : {}),
+              ...(drama.first_air_date ? { startDate: drama.first_air_date } : {}),
+              url: `${ctx.site.publicUrl}/dramas/${drama.slug}`,
+              actor: data.cast.map((c) => ({
+                '@type': 'PerformanceRole',
+                actor: { '@type': 'Person', name: c.display_name, url: `${ctx.site.publicUrl}/people/${c.person_slug}` },
+                characterName: c.character_name,
+              })),
+            },
+          ],
+        },
+        <DramaView drama={drama} aliases={data.aliases} cast={data.cast} platforms={data.platforms} airsText={data.airsText} stories={stories} />,
+      );
+      return reply.type('text/html; charset=utf-8').send(html);
+    });
+
+    app.get('/api/v1/people', { schema: { tags: ['people'], summary: 'People in the knowledge base', querystring: Paging, response: { 200: Type.Object({ items: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), hangulName: Type.Union([Type.String(), Type.Null()]), url: Type.String() })) }), 400: ErrorBody } } }, async (request) => {
+      const rows = await listPeople(db, request.query.limit, request.query.offset);
+      return { items: rows.map((p) => ({ slug: p.slug, name: p.display_name, hangulName: p.hangul_name, url: `${ctx.site.publicUrl}/people/${p.slug}` })) };
+    });
+
+    app.get('/api/v1/people/:slug', { schema: { tags: ['people'], summary: 'One person with their roles', params: SlugParams, response: { 200: Person, 404: ErrorBody } } }, async (request, reply) => {
+      const data = await loadPerson(request.params.slug);
+      if (!data) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No person has the slug "${request.params.slug}"` });
+      const p = data.person;
+      return {
+        slug: p.slug, name: p.display_name, familyName: p.family_name, givenName: p.given_name, hangulName: p.hangul_name, birthDate: p.birth_date,
+        aliases: data.aliases, url: `${ctx.site.publicUrl}/people/${p.slug}`,
+        roles: data.roles.map((r) => ({ drama: r.drama_slug, dramaTitle: r.drama_title, character: r.character_name, billing: r.billing, year: r.year })),
+      };
+    });
+
+    app.get('/api/v1/dramas', { schema: { tags: ['dramas'], summary: 'Dramas in the knowledge base', querystring: Paging, response: { 200: Type.Object({ items: Type.Array(Type.Object({ slug: Type.String(), title: Type.String(), nativeTitle: Type.Union([Type.String(), Type.Null()]), year: Type.Union([Type.Integer(), Type.Null()]), network: Type.Union([Type.String(), Type.Null()]), url: Type.String() })) }), 400: ErrorBody } } }, async (request) => {
+      const rows = await listDramas(db, request.query.limit, request.query.offset);
+      return { items: rows.map((d) => ({ slug: d.slug, title: d.title, nativeTitle: d.native_title, year: d.year, network: d.network_name, url: `${ctx.site.publicUrl}/dramas/${d.slug}` })) };
+    });
+
+    app.get('/api/v1/dramas/:slug', { schema: { tags: ['dramas'], summary: 'One drama with its cast and schedule', params: SlugParams, response: { 200: Drama, 404: ErrorBody } } }, async (request, reply) => {
+      const data = await loadDrama(request.params.slug);
+      if (!data) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No drama has the slug "${request.params.slug}"` });
+      const d = data.drama;
+      return {
+        slug: d.slug, title: d.title, nativeTitle: d.native_title, network: d.network_name, year: d.year, episodes: d.episodes,
+        source: d.source_title ? { title: d.source_title, type: d.source_type, creator: d.source_creator } : null,
+        aliases: data.aliases, url: `${ctx.site.publicUrl}/dramas/${d.slug}`, schedule: data.airsText,
+        cast: data.cast.map((c) => ({ person: c.person_slug, name: c.display_name, character: c.character_name, characterAliases: c.aliases, billing: c.billing })),
+      };
+    });
+  };
+}

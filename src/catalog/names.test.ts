@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { NameIndex } from './names.js';
+import type { NameSources } from './catalog.repository.js';
+
+const sources: NameSources = {
+  people: [
+    { id: 1, slug: 'han-so-hee', display_name: 'Han So Hee', hangul_name: '한소희' },
+    { id: 2, slug: 'song-kang', display_name: 'Song Kang', hangul_name: '송강' },
+    { id: 3, slug: 'kim-ji-won', display_name: 'Kim Ji Won', hangul_name: null },
+    { id: 4, slug: 'kim-ji-won-2', display_name: 'Kim Ji Won', hangul_name: null },
+  ],
+  personAliases: [{ person_id: 1, alias: 'Han So-hee' }],
+  dramas: [{ id: 10, slug: 'nevertheless', title: 'Nevertheless', native_title: '알고있지만' }],
+  dramaAliases: [],
+  roles: [{ id: 20, person_id: 2, drama_id: 10, character_name: 'Park Jae Eon' }],
+  roleAliases: [{ role_id: 20, alias: 'Park Jae Uhn' }],
+};
+const index = new NameIndex(sources);
+const names = (text: string) => index.find(text).map((m) => `${m.text.replace(/\s+/g, ' ')}→${m.candidates.map((c) => `${c.type}:${c.id}`).join('|')}`);
+
+test('finds multi-word names, possessives and aliases', () => {
+  assert.deepEqual(names("Song Kang's co-star Han So-hee"), ['Song Kang→person:2', 'Han So-hee→person:1']);
+});
+
+test('a name broken over a line still counts', () => {
+  assert.deepEqual(names('with Song\nKang on set'), ['Song Kang→person:2']);
+});
+
+test('Hangul names are found, with particles attached', () => {
+  assert.deepEqual(names('송강은 한소희와 함께'), ['송강→person:2', '한소희→person:1']);
+  assert.deepEqual(names('드라마 알고있지만'), ['알고있지만→drama:10']);
+});
+
+test('character names and their aliases point to the role', () => {
+  assert.deepEqual(names('as Park Jae Uhn'), ['Park Jae Uhn→role:20']);
+});
+
+test('no match inside longer words, and case matters', () => {
+  assert.deepEqual(names('Songkang Kangaroo song kang'), []);
+});
+
+test('a one-word title at the start of a sentence is the ordinary word unless marked', () => {
+  assert.deepEqual(names('Nevertheless, she stayed.'), []);
+  assert.deepEqual(names('It was fine. Nevertheless the crew waited.'), []);
+  assert.deepEqual(names('She loved *Nevertheless* and it shows.'), ['Nevertheless→drama:10']);
+  assert.deepEqual(names('fans of Nevertheless know'), ['Nevertheless→drama:10']);
+  assert.deepEqual(index.find('Nevertheless', { markedAsTitle: true }).length, 1);
+});
+
+test('two people with one name give one mention with both candidates', () => {
+  const found = index.find('Kim Ji Won arrived');
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0]!.candidates.map((c) => c.id).sort(), [3, 4]);
+});

@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from './config.js';
+
+test('defaults give the embedded demo on 127.0.0.1:3000 with ./data', () => {
+  const c = loadConfig({});
+  assert.equal(c.port, 3000);
+  assert.equal(c.host, '127.0.0.1');
+  assert.match(c.dataDir, /\/data$/);
+  assert.equal(c.databaseUrl, undefined);
+  assert.equal(c.publicUrl, 'http://127.0.0.1:3000');
+  assert.equal(c.logLevel, 'info');
+});
+
+test('values from the environment are typed', () => {
+  const c = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@db/onset', LOG_LEVEL: 'warn', PUBLIC_URL: 'https://onset.example/' });
+  assert.equal(c.port, 8080);
+  assert.equal(c.databaseUrl, 'postgres://u@db/onset');
+  assert.equal(c.publicUrl, 'https://onset.example');
+  assert.equal(c.logLevel, 'warn');
+});
+
+for (const [name, value] of [
+  ['PORT', 'abc'],
+  ['PORT', '70000'],
+  ['DATABASE_URL', 'mysql://x'],
+  ['LOG_LEVEL', 'loud'],
+  ['PUBLIC_URL', 'onset.example'],
+] as const) {
+  test(`a wrong ${name} (${value}) is one clear line naming the variable`, () => {
+    assert.throws(
+      () => loadConfig({ [name]: value }),
+      (err: unknown) => err instanceof ConfigError && err.message.startsWith(`Invalid configuration: ${name} `) && !err.message.includes('\n') && err.message.includes(JSON.stringify(value)),
+    );
+  });
+}

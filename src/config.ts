@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Typed configuration, read once from the environment and validated at start. */
+export interface Config {
+  /** TCP port the HTTP server listens on. */
+  port: number;
+  /** Interface to bind; 127.0.0.1 by default so a laptop never exposes the demo. */
+  host: string;
+  /** Folder for the embedded SQLite database and media files. */
+  dataDir: string;
+  /** postgres://... switches storage to PostgreSQL; undefined means embedded SQLite. */
+  databaseUrl: string | undefined;
+  /** redis://... shares cache purges between processes (used by the cache folder). */
+  redisUrl: string | undefined;
+  /** pino level. */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Absolute origin used in feeds, canonical URLs and JSON-LD, without trailing slash. */
+  publicUrl: string;
+  /** Secret for signing reader cookies; generated per data dir when unset. */
+  cookieSecret: string | undefined;
+  /** Seed the demo content into an empty database on start. */
+  seedDemo: boolean;
+}
+
+const urlWithScheme = (schemes: string[]) =>
+  z.string().refine((value) => {
+    try {
+      return schemes.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}`);
+
+const schema = z.object({
+  PORT: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0).max(65535, 'must be between 0 and 65535').default(3000),
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  DATABASE_URL: urlWithScheme(['postgres:', 'postgresql:']).optional(),
+  REDIS_URL: urlWithScheme(['redis:', 'rediss:']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_URL: urlWithScheme(['http:', 'https:']).optional(),
+  COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SEED_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
+});
+
+/** Thrown for a bad environment; `message` is the one line shown to the operator. */
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable is treated as unset, as shells and .env files often leave them so.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    const got = cleaned[name] === undefined ? '' : ` (got ${JSON.stringify(cleaned[name])})`;
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${got}`);
+  }
+  const e = parsed.data;
+  const port = e.PORT;
+  return {
+    port,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    logLevel: e.LOG_LEVEL,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${port}`).replace(/\/+$/, ''),
+    cookieSecret: e.COOKIE_SECRET,
+    seedDemo: e.SEED_DEMO === '1' || e.SEED_DEMO === 'true',
+  };
+}

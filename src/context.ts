@@ -1,0 +1,15 @@
+import type { Logger } from 'pino';
+import type { Db } from './db/connection.js';
+import type { Clock } from './lib/clock.js';
+import type { NameIndex } from './catalog/names.js';
+import type { Site } from './web/site.js';
+
+/** What the HTTP edge hands to routes: the open database, the clock and the site. */
+export interface AppContext {
+  db: Db;
+  clock: Clock;
+  site: Site;
+  log: Logger;
+  /** The knowledge base's name index, built on first use and rebuilt after catalog changes. */
+  names: { get(): Promise<NameIndex>; invalidate(): void };
+}

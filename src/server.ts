@@ -1,0 +1,86 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { openDb, type Db } from './db/connection.js';
+import { migrateToLatest } from './db/migrate.js';
+import { systemClock } from './lib/clock.js';
+import { isEmpty, seedDemo } from './demo/seed.js';
+
+export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
+  return pino({
+    level: config.logLevel,
+    // Cookies carry reader ids and sessions; never write them to a log.
+    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+  });
+}
+
+export function openConfiguredDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Db {
+  return openDb({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'onset.sqlite') });
+}
+
+/** The signing secret: from the environment, or made once and kept in the data folder. */
+export function cookieSecretFor(config: Pick<Config, 'cookieSecret' | 'dataDir'>): string {
+  if (config.cookieSecret) return config.cookieSecret;
+  const file = path.join(config.dataDir, 'cookie-secret');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    const secret = crypto.randomBytes(32).toString('base64url');
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    return secret;
+  }
+}
+
+/** Opens the database, brings it up to date, seeds an empty one, and starts listening. */
+export async function startServer(config: Config): Promise<{ app: FastifyInstance; db: Db; stop: () => Promise<void> }> {
+  const log = createLogger(config);
+  const db = openConfiguredDb(config);
+  const applied = await migrateToLatest(db);
+  if (applied.length) log.info({ migrations: applied }, 'database migrated');
+  if (config.seedDemo && (await isEmpty(db.kysely))) {
+    const report = await seedDemo({ db: db.kysely, clock: systemClock });
+    log.info(report.created, 'demo content seeded');
+  }
+  const app = await buildApp({ db, publicUrl: config.publicUrl, logger: log, cookieSecret: cookieSecretFor(config) });
+  await app.listen({ port: config.port, host: config.host });
+  log.info({ url: `http://${config.host}:${config.port}`, database: db.dialect, location: db.location }, 'Onset is serving');
+
+  let stopping: Promise<void> | undefined;
+  // app.close stops accepting connections and waits for in-flight requests; then the database closes.
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close();
+      await db.close();
+      log.info('stopped');
+    })());
+  return { app, db, stop };
+}
+
+/** Stops cleanly on SIGTERM/SIGINT; a second signal, or 10 s without finishing, forces exit. */
+export function handleShutdownSignals(stop: () => Promise<void>, log: Pick<Logger, 'info' | 'error'>): void {
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) process.exit(1);
+    signalled = true;
+    log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      log.error('shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, 10_000);
+    timer.unref();
+    stop().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}

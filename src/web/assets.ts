@@ -1,0 +1,66 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { FastifyInstance } from 'fastify';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+interface Asset {
+  body: Buffer;
+  type: string;
+  /** Name with a content hash, e.g. site.3f2a1c9b.css. */
+  hashedName: string;
+}
+
+/** The site's static assets, built once at start and served under content-hashed names. */
+export class Assets {
+  private readonly byLogicalName = new Map<string, Asset>();
+  private readonly byHashedName = new Map<string, Asset>();
+
+  add(logicalName: string, body: Buffer, type: string): void {
+    const hash = crypto.createHash('sha256').update(body).digest('hex').slice(0, 10);
+    const ext = path.extname(logicalName);
+    const asset = { body, type, hashedName: `${path.basename(logicalName, ext)}.${hash}${ext}` };
+    this.byLogicalName.set(logicalName, asset);
+    this.byHashedName.set(asset.hashedName, asset);
+  }
+
+  /** Public URL of an asset, e.g. /assets/site.3f2a1c9b.css. */
+  url(logicalName: string): string {
+    const a = this.byLogicalName.get(logicalName);
+    if (!a) throw new Error(`unknown asset ${logicalName}`);
+    return `/assets/${a.hashedName}`;
+  }
+
+  get(hashedName: string): Asset | undefined {
+    return this.byHashedName.get(hashedName);
+  }
+}
+
+/** Reads the stylesheet and bundles the client islands (TypeScript, minified). */
+export async function buildAssets(): Promise<Assets> {
+  const assets = new Assets();
+  assets.add('site.css', fs.readFileSync(path.join(here, 'assets', 'site.css')), 'text/css; charset=utf-8');
+  const result = await build({
+    entryPoints: [path.join(here, 'islands', 'main.ts')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: ['es2020'],
+    write: false,
+    legalComments: 'none',
+  });
+  assets.add('app.js', Buffer.from(result.outputFiles[0]!.contents), 'text/javascript; charset=utf-8');
+  return assets;
+}
+
+export function registerAssetRoutes(app: FastifyInstance, assets: Assets): void {
+  app.get('/assets/:name', { schema: { hide: true, params: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } } }, async (request, reply) => {
+    const asset = assets.get((request.params as { name: string }).name);
+    if (!asset) return reply.callNotFound();
+    // The name changes whenever the content does, so browsers and CDNs may keep it forever.
+    return reply.header('cache-control', 'public, max-age=31536000, immutable').type(asset.type).send(asset.body);
+  });
+}
