@@ -26,6 +26,8 @@ export interface BuildAppOptions {
   logger?: Logger;
   /** Secret for signed cookies. */
   cookieSecret: string;
+  /** Staff token for moderation and overrides until the newsroom has accounts. */
+  adminToken?: string | undefined;
 }
 
 const isApi = (url: string) => url.startsWith('/api/');
@@ -50,6 +52,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     db: options.db,
     clock: options.clock ?? systemClock,
     site,
+    adminToken: options.adminToken,
     log: app.log as unknown as Logger,
     names: {
       get: () => (nameIndex ??= buildNameIndex(options.db.kysely).catch((err) => {

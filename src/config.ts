@@ -21,6 +21,11 @@ export interface Config {
   cookieSecret: string | undefined;
   /** Seed the demo content into an empty database on start. */
   seedDemo: boolean;
+  /**
+   * Bearer token for staff-only pages and API (moderation, knowledge-base overrides) until the
+   * newsroom's staff accounts exist. Unset: those routes answer 401 to everyone.
+   */
+  adminToken: string | undefined;
 }
 
 const urlWithScheme = (schemes: string[]) =>
@@ -42,6 +47,7 @@ const schema = z.object({
   PUBLIC_URL: urlWithScheme(['http:', 'https:']).optional(),
   COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 /** Thrown for a bad environment; `message` is the one line shown to the operator. */
@@ -69,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${port}`).replace(/\/+$/, ''),
     cookieSecret: e.COOKIE_SECRET,
     seedDemo: e.SEED_DEMO === '1' || e.SEED_DEMO === 'true',
+    adminToken: e.ADMIN_TOKEN,
   };
 }

@@ -10,6 +10,8 @@ export interface AppContext {
   clock: Clock;
   site: Site;
   log: Logger;
+  /** Staff token (see Config.adminToken); undefined closes staff routes. */
+  adminToken: string | undefined;
   /** The knowledge base's name index, built on first use and rebuilt after catalog changes. */
   names: { get(): Promise<NameIndex>; invalidate(): void };
 }

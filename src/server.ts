@@ -46,7 +46,7 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
     const report = await seedDemo({ db: db.kysely, clock: systemClock });
     log.info(report.created, 'demo content seeded');
   }
-  const app = await buildApp({ db, publicUrl: config.publicUrl, logger: log, cookieSecret: cookieSecretFor(config) });
+  const app = await buildApp({ db, publicUrl: config.publicUrl, logger: log, cookieSecret: cookieSecretFor(config), adminToken: config.adminToken });
   await app.listen({ port: config.port, host: config.host });
   log.info({ url: `http://${config.host}:${config.port}`, database: db.dialect, location: db.location }, 'Onset is serving');
 

@@ -44,7 +44,8 @@ export async function buildAssets(): Promise<Assets> {
   const assets = new Assets();
   assets.add('site.css', fs.readFileSync(path.join(here, 'assets', 'site.css')), 'text/css; charset=utf-8');
   const result = await build({
-    entryPoints: [path.join(here, 'islands', 'main.ts')],
+    // From sources (tsx) the entry is main.ts; from a `npm run build` in dist/ it is main.js.
+    entryPoints: [path.join(here, 'islands', fs.existsSync(path.join(here, 'islands', 'main.ts')) ? 'main.ts' : 'main.js')],
     bundle: true,
     minify: true,
     format: 'esm',
