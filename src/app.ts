@@ -85,13 +85,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (isApi(request.url)) {
       return reply.code(statusCode).send({ statusCode, error: httpReason(statusCode), message });
     }
-    return reply.code(statusCode).type('text/html; charset=utf-8').send(renderErrorPage(site, statusCode, message));
+    return reply.code(statusCode).type('text/html; charset=utf-8').send(renderErrorPage(site, statusCode, message, request.url.split('?')[0]));
   });
   app.setNotFoundHandler((request, reply) => {
     if (isApi(request.url)) {
       return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No route for ${request.method} ${request.url.split('?')[0]}` });
     }
-    return reply.code(404).type('text/html; charset=utf-8').send(renderErrorPage(site, 404));
+    return reply.code(404).type('text/html; charset=utf-8').send(renderErrorPage(site, 404, undefined, request.url.split('?')[0]));
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

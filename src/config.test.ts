@@ -30,7 +30,13 @@ for (const [name, value] of [
   test(`a wrong ${name} (${value}) is one clear line naming the variable`, () => {
     assert.throws(
       () => loadConfig({ [name]: value }),
-      (err: unknown) => err instanceof ConfigError && err.message.startsWith(`Invalid configuration: ${name} `) && !err.message.includes('\n') && err.message.includes(JSON.stringify(value)),
+      (err: unknown) => err instanceof ConfigError && err.message.startsWith(`Invalid configuration: ${name} `) && !err.message.includes('\n'),
     );
   });
 }
+
+test('the value is echoed for plain settings, never for secrets or URLs', () => {
+  assert.throws(() => loadConfig({ PORT: 'abc' }), /PORT must be a number \(got "abc"\)/);
+  assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://root:hunter2@db/x' }), (e: Error) => e.message.includes('(got a mysql: URL)') && !e.message.includes('hunter2'));
+  assert.throws(() => loadConfig({ COOKIE_SECRET: 'short-secret' }), (e: Error) => /COOKIE_SECRET must be at least 32/.test(e.message) && !e.message.includes('short-secret'));
+});

@@ -53,6 +53,17 @@ const schema = z.object({
 /** Thrown for a bad environment; `message` is the one line shown to the operator. */
 export class ConfigError extends Error {}
 
+// Secrets and URLs that may hold a password are never echoed back: a start-up error ends up in logs.
+function describeValue(name: string, value: string | undefined): string {
+  if (value === undefined) return '';
+  if (name === 'COOKIE_SECRET' || name === 'ADMIN_TOKEN') return '';
+  if (name.endsWith('_URL')) {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1];
+    return scheme ? ` (got a ${scheme}: URL)` : ' (got a value that is not a URL)';
+  }
+  return ` (got ${JSON.stringify(value)})`;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable is treated as unset, as shells and .env files often leave them so.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -60,7 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    const got = cleaned[name] === undefined ? '' : ` (got ${JSON.stringify(cleaned[name])})`;
+    const got = describeValue(name, cleaned[name]);
     throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${got}`);
   }
   const e = parsed.data;

@@ -8,7 +8,7 @@ const COPY: Record<number, { title: string; text: string }> = {
   500: { title: 'Something went wrong', text: 'The page could not be shown because of an error on our side. It has been logged; please try again shortly.' },
 };
 
-export function renderErrorPage(site: Site, statusCode: number, message?: string): string {
+export function renderErrorPage(site: Site, statusCode: number, message?: string, path = '/'): string {
   const copy = COPY[statusCode] ?? { title: 'Request not accepted', text: message ?? 'The request could not be handled.' };
   const body: JSX.Element = (
     <div class="error-page">
@@ -22,5 +22,5 @@ export function renderErrorPage(site: Site, statusCode: number, message?: string
       </p>
     </div>
   );
-  return renderPage(site, { title: copy.title, path: '/', noindex: true }, body);
+  return renderPage(site, { title: copy.title, path, noindex: true }, body);
 }

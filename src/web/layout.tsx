@@ -35,7 +35,7 @@ function Layout(props: { site: Site; meta: PageMeta; children: ComponentChildren
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
         {meta.description ? <meta name="description" content={meta.description} /> : null}
-        <link rel="canonical" href={canonical} />
+        {meta.noindex ? null : <link rel="canonical" href={canonical} />}
         {meta.noindex ? <meta name="robots" content="noindex" /> : null}
         <meta name="color-scheme" content="light dark" />
         <meta name="theme-color" content="#ffffff" media="(prefers-color-scheme: light)" />

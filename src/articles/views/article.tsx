@@ -28,7 +28,7 @@ export function ArticleView(props: ArticleViewProps): JSX.Element {
           {a.published_at ? <DateTime iso={a.published_at} /> : null}
         </div>
       </header>
-      {a.lead_image_url || a.kind === 'watch' ? (
+      {a.lead_image_url ? (
         <div class="article-hero">
           <Thumb imageUrl={a.lead_image_url} alt={a.lead_image_alt} kind={a.kind} label={a.headline} eager />
         </div>

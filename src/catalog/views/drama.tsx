@@ -100,8 +100,8 @@ export function DramaView(props: DramaViewProps): JSX.Element {
           {props.platforms.length ? (
             <p class="chips">
               {props.platforms.map((p) => (
-                <a class="chip" href={p.url} rel="noopener">
-                  Watch on {p.platform}
+                <a class="chip chip-watch" href={p.url} rel="noopener">
+                  Watch on {p.platform} <span aria-hidden="true">↗</span>
                 </a>
               ))}
             </p>
@@ -144,7 +144,7 @@ export function DramaView(props: DramaViewProps): JSX.Element {
                     {c.aliases.length ? ` (also ${c.aliases.join(', ')})` : ''}
                   </span>
                 </span>
-                {c.billing === 'main' ? <span class="badge">Lead</span> : <span class="sub">{c.billing}</span>}
+                {c.billing === 'main' ? <span class="badge">Lead</span> : <span class="badge badge-muted">{c.billing === 'cameo' ? 'Cameo' : 'Supporting'}</span>}
               </li>
             ))}
           </ul>
