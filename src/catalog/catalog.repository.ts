@@ -102,7 +102,11 @@ export async function listDramas(db: Q, limit: number, offset: number) {
     .execute();
 }
 
-/** Everything the name finder needs, in four small queries. */
+/**
+ * Everything the name finder needs, in six small queries. The app keeps the index built from them
+ * (AppContext.names): any write to people, person_aliases, dramas, drama_aliases, roles or
+ * role_aliases must call ctx.names.invalidate() after it commits, or new names go unlinked.
+ */
 export async function loadNameSources(db: Q) {
   const [people, personAliases, dramas, dramaAliases, roles, roleAliases] = await Promise.all([
     db.selectFrom('people').select(['id', 'slug', 'display_name', 'hangul_name']).execute(),

@@ -3,7 +3,8 @@ import type { AppContext } from '../context.js';
 import { renderPage } from '../web/layout.js';
 import { ErrorBody } from '../articles/articles.routes.js';
 import { listArticlesNamingDrama, listArticlesNamingPerson } from '../articles/articles.repository.js';
-import { describeSlots } from '../schedule/describe.js';
+import { loadScheduleBySlug, resolveReaderZone } from '../schedule/schedule.service.js';
+import { DramaScheduleJson, dramaScheduleJson } from '../schedule/schedule.schemas.js';
 import {
   findDramaBySlug,
   findPersonBySlug,
@@ -15,10 +16,11 @@ import {
   listPlatforms,
   listRoleAliases,
   listRolesOfPerson,
-  listSlots,
 } from './catalog.repository.js';
 import { DramaView } from './views/drama.js';
 import { PersonView } from './views/person.js';
+import { alsoSeeRoutes } from './also-see.routes.js';
+import { mentionsRoutes } from './mentions.routes.js';
 
 const STORIES_ON_ENTITY_PAGE = 12;
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });
@@ -34,6 +36,7 @@ const Person = Type.Object({
   givenName: Type.String(),
   hangulName: Type.Union([Type.String(), Type.Null()]),
   birthDate: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  photoUrl: Type.Union([Type.String(), Type.Null()]),
   aliases: Type.Array(Type.String()),
   url: Type.String(),
   roles: Type.Array(Type.Object({ drama: Type.String(), dramaTitle: Type.String(), character: Type.String(), billing: Type.String(), year: Type.Union([Type.Integer(), Type.Null()]) })),
@@ -45,15 +48,24 @@ const Drama = Type.Object({
   network: Type.Union([Type.String(), Type.Null()]),
   year: Type.Union([Type.Integer(), Type.Null()]),
   episodes: Type.Union([Type.Integer(), Type.Null()]),
+  runtimeMinutes: Type.Union([Type.Integer(), Type.Null()]),
+  country: Type.String({ description: 'ISO 3166 code, e.g. KR' }),
+  genres: Type.Array(Type.String()),
+  synopsis: Type.String(),
+  posterUrl: Type.Union([Type.String(), Type.Null()]),
+  platforms: Type.Array(Type.Object({ platform: Type.String(), url: Type.String({ description: 'Watch link' }) })),
   source: Type.Union([Type.Object({ title: Type.String(), type: Type.Union([Type.String(), Type.Null()]), creator: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
   aliases: Type.Array(Type.String()),
   url: Type.String(),
-  schedule: Type.Union([Type.String(), Type.Null()]),
+  schedule: Type.Union([DramaScheduleJson, Type.Null()]),
   cast: Type.Array(Type.Object({ person: Type.String(), name: Type.String(), character: Type.String(), characterAliases: Type.Array(Type.String()), billing: Type.String() })),
 });
 
 export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
+    // Staff APIs of the catalog: the "Also see" box and ambiguous names of a story.
+    await app.register(alsoSeeRoutes(ctx));
+    await app.register(mentionsRoutes(ctx));
     const db = ctx.db.kysely;
     const now = () => ctx.clock().toISOString();
 
@@ -67,13 +79,12 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     async function loadDrama(slug: string) {
       const drama = await findDramaBySlug(db, slug);
       if (!drama) return undefined;
-      const [aliases, castRows, platforms, slots] = await Promise.all([listDramaAliases(db, drama.id), listCast(db, drama.id), listPlatforms(db, drama.id), listSlots(db, drama.id)]);
+      const [aliases, castRows, platforms, schedule] = await Promise.all([listDramaAliases(db, drama.id), listCast(db, drama.id), listPlatforms(db, drama.id), loadScheduleBySlug({ db, now: ctx.clock() }, drama.slug)]);
       const roleAliases = await listRoleAliases(db, castRows.map((c) => c.role_id));
       const cast = castRows.map((c) => ({ ...c, aliases: roleAliases.get(c.role_id) ?? [] }));
-      const today = now().slice(0, 10);
-      const ended = Boolean(drama.last_air_date && drama.last_air_date < today);
-      const airsText = describeSlots(slots, drama.network_time_zone ?? 'Asia/Seoul', ended);
-      return { drama, aliases, cast, platforms, airsText };
+      // "Airs"/"Aired" as the schedule decides it: by the date in the network's zone.
+      const airsText = schedule?.slotsText ?? null;
+      return { drama, aliases, cast, platforms, airsText, schedule };
     }
 
     app.get('/people/:slug', { schema: { hide: true, params: SlugParams } }, async (request, reply) => {
@@ -104,7 +115,8 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       return reply.type('text/html; charset=utf-8').send(html);
     });
 
-    app.get('/dramas/:slug', { schema: { hide: true, params: SlugParams } }, async (request, reply) => {
+    app.get('/dramas/:slug', { schema: { hide: true, params: SlugParams, querystring: Type.Object({ tz: Type.Optional(Type.String({ maxLength: 64 })) }) } }, async (request, reply) => {
+      const reader = resolveReaderZone(request.query.tz);
       const data = await loadDrama(request.params.slug);
       if (!data) return reply.callNotFound();
       const stories = await listArticlesNamingDrama(db, data.drama.id, now(), STORIES_ON_ENTITY_PAGE);
@@ -132,7 +144,7 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             },
           ],
         },
-        <DramaView drama={drama} aliases={data.aliases} cast={data.cast} platforms={data.platforms} airsText={data.airsText} stories={stories} />,
+        <DramaView drama={drama} aliases={data.aliases} cast={data.cast} platforms={data.platforms} airsText={data.airsText} stories={stories} schedule={data.schedule} reader={reader} />,
       );
       return reply.type('text/html; charset=utf-8').send(html);
     });
@@ -148,7 +160,7 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       const p = data.person;
       return {
         slug: p.slug, name: p.display_name, familyName: p.family_name, givenName: p.given_name, hangulName: p.hangul_name, birthDate: p.birth_date,
-        aliases: data.aliases, url: `${ctx.site.publicUrl}/people/${p.slug}`,
+        photoUrl: p.photo_url, aliases: data.aliases, url: `${ctx.site.publicUrl}/people/${p.slug}`,
         roles: data.roles.map((r) => ({ drama: r.drama_slug, dramaTitle: r.drama_title, character: r.character_name, billing: r.billing, year: r.year })),
       };
     });
@@ -164,8 +176,10 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       const d = data.drama;
       return {
         slug: d.slug, title: d.title, nativeTitle: d.native_title, network: d.network_name, year: d.year, episodes: d.episodes,
+        runtimeMinutes: d.runtime_minutes, country: d.country, genres: d.genres.split(',').map((g) => g.trim()).filter(Boolean), synopsis: d.synopsis,
+        posterUrl: d.poster_url, platforms: data.platforms,
         source: d.source_title ? { title: d.source_title, type: d.source_type, creator: d.source_creator } : null,
-        aliases: data.aliases, url: `${ctx.site.publicUrl}/dramas/${d.slug}`, schedule: data.airsText,
+        aliases: data.aliases, url: `${ctx.site.publicUrl}/dramas/${d.slug}`, schedule: data.schedule ? dramaScheduleJson(data.schedule, ctx.site.publicUrl) : null,
         cast: data.cast.map((c) => ({ person: c.person_slug, name: c.display_name, character: c.character_name, characterAliases: c.aliases, billing: c.billing })),
       };
     });

@@ -53,3 +53,41 @@ test('two people with one name give one mention with both candidates', () => {
   assert.equal(found.length, 1);
   assert.deepEqual(found[0]!.candidates.map((c) => c.id).sort(), [3, 4]);
 });
+
+// Hardening: the hard cases of issue 5 (possessives, markup, common words, namesakes).
+
+test('a curly-apostrophe possessive is the name, as is the straight one', () => {
+  assert.deepEqual(names('Song Kang’s smile and Han So Hee’s'), ['Song Kang→person:2', 'Han So Hee→person:1']);
+  assert.deepEqual(names('Park Jae Uhn’s studio'), ['Park Jae Uhn→role:20']);
+});
+
+test('a name wraps over one line but not over a paragraph break', () => {
+  assert.deepEqual(names('with Song\r\nKang'), ['Song Kang→person:2']);
+  assert.deepEqual(names('a song by Song\n\nKang was not there'), []);
+});
+
+test('a title that is a common word: lowercase never counts, a new paragraph starts a sentence', () => {
+  assert.deepEqual(names('nevertheless, the crew stayed'), []);
+  assert.deepEqual(names('The shoot ran late\n\nNevertheless the crew stayed'), []);
+  assert.deepEqual(names('The shoot ran late\n\n*Nevertheless* airs Saturdays'), ['Nevertheless→drama:10']);
+});
+
+test('a person whose name is a common word (the singer Rain) is found only as a name', () => {
+  const withRain = new NameIndex({ ...sources, people: [...sources.people, { id: 5, slug: 'rain', display_name: 'Rain', hangul_name: '비' }] });
+  const found = (text: string) => withRain.find(text).map((m) => m.text);
+  assert.deepEqual(found('the rain stopped filming, and Rain stayed dry'), ['Rain']);
+  assert.deepEqual(found('Rain stopped filming.'), [], 'at the start of a sentence the word wins');
+  assert.deepEqual(found('Rainbow and Raining'), []);
+});
+
+test('names split by Markdown markup are not found in the source, only in its plain text', () => {
+  // The linker also reads markdownToLinkText(body); see linking.test.ts.
+  assert.deepEqual(names('**Song** Kang and Song *Kang*'), []);
+});
+
+test('a Hangul name takes particles, stacked too, but is not found inside a longer word', () => {
+  assert.deepEqual(names('송강에게는 한소희의 응원이'), ['송강→person:2', '한소희→person:1']);
+  assert.deepEqual(names('송강남 거리에서'), []);
+  const withRain = new NameIndex({ ...sources, people: [{ id: 5, slug: 'rain', display_name: 'Rain', hangul_name: '비' }] });
+  assert.deepEqual(withRain.find('비빔밥을 먹는 비는').map((m) => m.start), [8]);
+});

@@ -27,6 +27,17 @@ export interface Mention {
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const HANGUL = /\p{Script=Hangul}/u;
 
+// Between the words of a name: spaces, and at most one line break. A name may be wrapped over a
+// line, but a blank line ends a paragraph, so "…with Song" / "Kang said…" in two paragraphs is not one.
+const NAME_GAP = '(?:[^\\S\\n]+\\n?|\\n)[^\\S\\n]*';
+
+// What may follow a Hangul name inside a word: case particles and honorifics, up to two stacked
+// (송강에게는). Anything else makes it a longer word: 비 (the singer Rain) is not found in 비빔밥,
+// nor 송강 in 송강남. Longest first, so the alternation tries 에게 before 에.
+const HANGUL_PARTICLES = ['에게서', '에서는', '에게', '한테', '께서', '에서', '으로', '이랑', '하고', '처럼', '보다', '까지', '부터', '이나', '이고', '이며', '이다', '이야',
+  '은', '는', '이', '가', '을', '를', '의', '와', '과', '도', '만', '께', '에', '로', '랑', '나', '고', '며', '님', '씨', '야', '아'];
+const HANGUL_TAIL = `(?=(?:${HANGUL_PARTICLES.join('|')}){0,2}(?![\\p{L}\\p{N}]))`;
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -88,8 +99,8 @@ export class NameIndex {
     // Longest names first, so "Park Jae Eon" wins over a shorter name inside it.
     const surfaces = [...this.bySurface.keys()].sort((a, b) => b.length - a.length);
     const alternatives = surfaces.map((s) => {
-      const body = s.split(' ').map(escapeRegExp).join('\\s+');
-      return HANGUL.test(s.at(-1) ?? '') ? body : `${body}(?![\\p{L}\\p{N}])`;
+      const body = s.split(' ').map(escapeRegExp).join(NAME_GAP);
+      return HANGUL.test(s.at(-1) ?? '') ? `${body}${HANGUL_TAIL}` : `${body}(?![\\p{L}\\p{N}])`;
     });
     this.pattern = alternatives.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'gu') : null;
   }
@@ -128,8 +139,10 @@ function isWeakAtSentenceStart(written: string, text: string, start: number): bo
   const before = text.slice(Math.max(0, start - 3), start);
   if (/[*_"“‘']$/.test(before)) return false;
   let i = start - 1;
-  while (i >= 0 && /\s/.test(text[i]!)) i--;
-  if (i < 0) return true;
+  let lineBreaks = 0;
+  for (; i >= 0 && /\s/.test(text[i]!); i--) if (text[i] === '\n') lineBreaks++;
+  // The start of the text or of a paragraph (a blank line before) starts a sentence too.
+  if (i < 0 || lineBreaks >= 2) return true;
   const ch = text[i]!;
   if (/[.!?:]/.test(ch)) return true;
   // "# Nevertheless" heading or "- Nevertheless" list item start a sentence too.

@@ -1,30 +1,46 @@
 import type { JSX } from 'preact';
 import { ArticleCard, type CardData } from '../../web/components.js';
 import { formatDate } from '../../web/site.js';
+import { EntityPicture } from './picture.js';
+import type { DramaScheduleSummary, ReaderZone } from '../../schedule/schedule.service.js';
+import { DramaScheduleBlock } from '../../schedule/views/schedule-block.js';
 
 export interface DramaViewProps {
   drama: {
     title: string; native_title: string | null; year: number | null; episodes: number | null; runtime_minutes: number | null;
     genres: string; synopsis: string; source_title: string | null; source_type: string | null; source_creator: string | null;
     network_name: string | null; first_air_date: string | null; last_air_date: string | null;
+    /** ISO 3166 code, e.g. KR. */
+    country: string; poster_url: string | null;
   };
   aliases: string[];
   cast: { role_id: number; character_name: string; billing: string; person_slug: string; display_name: string; hangul_name: string | null; aliases: string[] }[];
   platforms: { platform: string; url: string }[];
   airsText: string | null;
   stories: CardData[];
+  /** Status, next episode and calendar link; see src/schedule/. */
+  schedule?: DramaScheduleSummary | undefined;
+  /** The zone the schedule's times are rendered in (?tz=, else the network's). */
+  reader?: ReaderZone | undefined;
 }
 
 const day = (iso: string) => formatDate(`${iso}T00:00:00Z`);
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+/** "South Korea" for KR; the code itself when it is not one. */
+function countryName(code: string): string {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 export function DramaView(props: DramaViewProps): JSX.Element {
   const { drama: d } = props;
   return (
     <>
       <header class="entity-header">
-        <div class="avatar" aria-hidden="true">
-          {(d.native_title ?? d.title).slice(0, 1)}
-        </div>
+        <EntityPicture class="avatar" url={d.poster_url} alt={`Poster of ${d.title}`} initial={(d.native_title ?? d.title).slice(0, 1)} width={270} height={360} eager />
         <div>
           <h1>{d.title}</h1>
           {d.native_title ? (
@@ -37,6 +53,12 @@ export function DramaView(props: DramaViewProps): JSX.Element {
               <>
                 <dt>Network</dt>
                 <dd>{d.network_name}</dd>
+              </>
+            ) : null}
+            {d.country ? (
+              <>
+                <dt>Country</dt>
+                <dd>{countryName(d.country)}</dd>
               </>
             ) : null}
             {d.year ? (
@@ -74,7 +96,7 @@ export function DramaView(props: DramaViewProps): JSX.Element {
                 </dd>
               </>
             ) : null}
-            {props.airsText ? (
+            {props.airsText && !props.schedule?.slotsText ? (
               <>
                 <dt>Schedule</dt>
                 <dd>{props.airsText}</dd>
@@ -108,6 +130,7 @@ export function DramaView(props: DramaViewProps): JSX.Element {
           ) : null}
         </div>
       </header>
+      {props.schedule && props.reader ? <DramaScheduleBlock schedule={props.schedule} reader={props.reader} pagePath={`/dramas/${props.schedule.slug}`} /> : null}
       <div class="two-col">
         <section aria-labelledby="stories-heading">
           <h2 class="section-title" id="stories-heading">

@@ -1,9 +1,10 @@
 import type { JSX } from 'preact';
 import { ArticleCard, type CardData } from '../../web/components.js';
 import { formatDate } from '../../web/site.js';
+import { EntityPicture } from './picture.js';
 
 export interface PersonViewProps {
-  person: { display_name: string; hangul_name: string | null; family_name: string; given_name: string; birth_date: string | null; bio: string };
+  person: { display_name: string; hangul_name: string | null; family_name: string; given_name: string; birth_date: string | null; bio: string; photo_url: string | null };
   aliases: string[];
   roles: { role_id: number; character_name: string; billing: string; drama_slug: string; drama_title: string; year: number | null; network_name: string | null }[];
   stories: CardData[];
@@ -14,9 +15,7 @@ export function PersonView(props: PersonViewProps): JSX.Element {
   return (
     <>
       <header class="entity-header">
-        <div class="avatar" aria-hidden="true">
-          {p.hangul_name ? p.hangul_name.slice(0, 1) : p.display_name.slice(0, 1)}
-        </div>
+        <EntityPicture class="avatar" url={p.photo_url} alt={p.display_name} initial={(p.hangul_name ?? p.display_name).slice(0, 1)} width={270} height={360} eager />
         <div>
           <h1>{p.display_name}</h1>
           {p.hangul_name ? (
