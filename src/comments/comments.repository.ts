@@ -1,0 +1,173 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { Dialect } from '../db/connection.js';
+import { LIVE_STATUSES } from '../articles/articles.repository.js';
+import { MAX_THREAD_DEPTH } from './settings.js';
+import type { CommentStatus, NewComment } from './comments.table.js';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+/** Columns a reader may see. Email, IP and user agent are never among them. */
+export const PUBLIC_COMMENT_COLUMNS = ['id', 'article_id', 'parent_id', 'depth', 'author_name', 'author_url', 'avatar_key', 'body', 'status', 'editor_pick', 'is_staff', 'created_at'] as const;
+
+/** A comment as readers see it (no email, IP or user agent). */
+export interface PublicComment {
+  id: number;
+  article_id: number;
+  parent_id: number | null;
+  depth: number;
+  author_name: string;
+  author_url: string | null;
+  avatar_key: string;
+  body: string;
+  status: CommentStatus;
+  editor_pick: number;
+  is_staff: number;
+  created_at: string;
+}
+
+/** The live article a comment goes under, by slug. */
+export async function findCommentableArticle(db: Q, slug: string, now: string) {
+  return db
+    .selectFrom('articles')
+    .select(['id', 'slug', 'headline', 'comments_open', 'published_at'])
+    .where('slug', '=', slug)
+    .where('status', 'in', LIVE_STATUSES)
+    .where('published_at', '<=', now)
+    .executeTakeFirst();
+}
+
+export async function insertComment(db: Q, values: NewComment): Promise<number> {
+  const row = await db.insertInto('comments').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface LogEntry {
+  commentId: number;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  actor: string;
+  reason?: string;
+  now: string;
+}
+
+/** Appends to the moderation log; call inside the transaction of the change it records. */
+export async function appendModerationLog(db: Q, e: LogEntry): Promise<void> {
+  await db
+    .insertInto('comment_moderation_log')
+    .values({ comment_id: e.commentId, action: e.action, from_status: e.fromStatus, to_status: e.toStatus, actor: e.actor, reason: e.reason ?? '', created_at: e.now })
+    .execute();
+}
+
+/** Facts the admission checks need, from storage. */
+export async function admissionHistory(db: Q, q: { articleId: number; email: string; ip: string | null; body: string; since: string }) {
+  const [fromIp, fromEmail, dup, approved] = await Promise.all([
+    q.ip
+      ? db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).where('author_ip', '=', q.ip).where('created_at', '>=', q.since).executeTakeFirstOrThrow()
+      : { n: 0 },
+    db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).where('author_email', '=', q.email).where('created_at', '>=', q.since).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('comments')
+      .select('id')
+      .where('article_id', '=', q.articleId)
+      .where('author_email', '=', q.email)
+      .where('body', '=', q.body)
+      .where('status', '!=', 'trash')
+      .limit(1)
+      .executeTakeFirst(),
+    db.selectFrom('comments').select('id').where('author_email', '=', q.email).where('status', '=', 'approved').limit(1).executeTakeFirst(),
+  ]);
+  return { recentFromIp: Number(fromIp.n), recentFromEmail: Number(fromEmail.n), duplicate: !!dup, previouslyApproved: !!approved };
+}
+
+export async function findComment(db: Q, id: number) {
+  return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Zero-padded id as text, so that paths of ids sort as the ids do. One per dialect. */
+function paddedId(dialect: Dialect, column: string) {
+  return dialect === 'postgres' ? sql.raw(`lpad(cast(${column} as text), 10, '0')`) : sql.raw(`substr('0000000000' || ${column}, -10, 10)`);
+}
+
+/**
+ * One page of an article's thread as a flat list ordered by path (parent before its replies,
+ * siblings oldest first), from one recursive query: the page's top-level comments, then their
+ * replies level by level. Shown: approved comments, plus the reader's own pending ones.
+ */
+export async function listThreadPage(
+  db: Q,
+  dialect: Dialect,
+  q: { articleId: number; limit: number; offset: number; ownPendingIds: number[] },
+): Promise<(PublicComment & { path: string })[]> {
+  const own = q.ownPendingIds.length ? q.ownPendingIds : [-1];
+  const visible = (alias: string) => sql.raw(`(${alias}.status = 'approved' or (${alias}.status = 'pending' and ${alias}.id in (${own.map((n) => Math.trunc(n)).join(',')})))`);
+  const cols = PUBLIC_COMMENT_COLUMNS.map((c) => `c.${c}`).join(', ');
+  const result = await sql<PublicComment & { path: string }>`
+    with recursive thread as (
+      select ${sql.raw(cols)}, ${paddedId(dialect, 'c.id')} as path
+      from (
+        select * from comments
+        where article_id = ${q.articleId} and parent_id is null and ${visible('comments')}
+        order by id limit ${q.limit} offset ${q.offset}
+      ) c
+      union all
+      select ${sql.raw(cols)}, t.path || '/' || ${paddedId(dialect, 'c.id')}
+      from comments c join thread t on c.parent_id = t.id
+      where ${visible('c')} and t.depth < ${MAX_THREAD_DEPTH}
+    )
+    select * from thread order by path`.execute(db);
+  return result.rows.map((r) => ({ ...r, id: Number(r.id), article_id: Number(r.article_id), parent_id: r.parent_id === null ? null : Number(r.parent_id), depth: Number(r.depth), editor_pick: Number(r.editor_pick), is_staff: Number(r.is_staff) }));
+}
+
+/** Top-level comments a reader sees on an article (for paging). */
+export async function countVisibleTopLevel(db: Q, articleId: number, ownPendingIds: number[]): Promise<number> {
+  const row = await db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('article_id', '=', articleId)
+    .where('parent_id', 'is', null)
+    .where((eb) => eb.or([eb('status', '=', 'approved'), ...(ownPendingIds.length ? [eb.and([eb('status', '=', 'pending'), eb('id', 'in', ownPendingIds)])] : [])]))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Top-level comments with an id up to `id` that a reader sees: the 1-based position for paging. */
+export async function positionOfTopLevel(db: Q, articleId: number, id: number, ownPendingIds: number[]): Promise<number> {
+  const row = await db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('article_id', '=', articleId)
+    .where('parent_id', 'is', null)
+    .where('id', '<=', id)
+    .where((eb) => eb.or([eb('status', '=', 'approved'), eb('id', 'in', [...ownPendingIds, id])]))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The top-level comment a comment belongs to. */
+export async function rootOf(db: Q, id: number): Promise<number> {
+  let current = await db.selectFrom('comments').select(['id', 'parent_id']).where('id', '=', id).executeTakeFirst();
+  for (let i = 0; current?.parent_id && i < MAX_THREAD_DEPTH + 1; i++) {
+    current = await db.selectFrom('comments').select(['id', 'parent_id']).where('id', '=', current.parent_id).executeTakeFirst();
+  }
+  return current?.id ?? id;
+}
+
+/** Approved comments per article, for cards and headers. */
+export async function countApprovedByArticle(db: Q, articleIds: number[]): Promise<Map<number, number>> {
+  if (!articleIds.length) return new Map();
+  const rows = await db
+    .selectFrom('comments')
+    .select(['article_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('article_id', 'in', articleIds)
+    .where('status', '=', 'approved')
+    .groupBy('article_id')
+    .execute();
+  return new Map(rows.map((r) => [Number(r.article_id), Number(r.n)]));
+}
+
+/** Approved comments an editor pinned, oldest first. */
+export async function listEditorPicks(db: Q, articleId: number): Promise<PublicComment[]> {
+  return db.selectFrom('comments').select(PUBLIC_COMMENT_COLUMNS).where('article_id', '=', articleId).where('status', '=', 'approved').where('editor_pick', '=', 1).orderBy('id').execute();
+}
