@@ -14,7 +14,13 @@ import { buildNameIndex } from './catalog/linking.service.js';
 import type { NameIndex } from './catalog/names.js';
 import { articlesRoutes } from './articles/articles.routes.js';
 import { catalogRoutes } from './catalog/catalog.routes.js';
+import { scheduleRoutes } from './schedule/schedule.routes.js';
+import { reactionsRoutes } from './reactions/reactions.routes.js';
+import { commentsRoutes } from './comments/comments.routes.js';
+import { moderationRoutes } from './comments/moderation.routes.js';
+import { createReactionsRuntime, type ReactionsOptions } from './reactions/reactions.runtime.js';
 import { buildAssets, registerAssetRoutes } from './web/assets.js';
+import { staffLoginRoutes } from './web/staff-login.routes.js';
 import { renderErrorPage } from './web/errors.js';
 import { SITE_NAME, type Site } from './web/site.js';
 
@@ -28,6 +34,8 @@ export interface BuildAppOptions {
   cookieSecret: string;
   /** Staff token for moderation and overrides until the newsroom has accounts. */
   adminToken?: string | undefined;
+  /** Reaction set and vote caps; defaults when absent. */
+  reactions?: ReactionsOptions | undefined;
 }
 
 const isApi = (url: string) => url.startsWith('/api/');
@@ -53,6 +61,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     clock: options.clock ?? systemClock,
     site,
     adminToken: options.adminToken,
+    reactions: createReactionsRuntime(options.reactions),
     log: app.log as unknown as Logger,
     names: {
       get: () => (nameIndex ??= buildNameIndex(options.db.kysely).catch((err) => {
@@ -104,6 +113,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Domain routes.
   await app.register(articlesRoutes(ctx));
   await app.register(catalogRoutes(ctx));
+  await app.register(scheduleRoutes(ctx));
+  await app.register(reactionsRoutes(ctx));
+  await app.register(commentsRoutes(ctx));
+  await app.register(moderationRoutes(ctx));
+  await app.register(staffLoginRoutes(ctx));
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.ready();

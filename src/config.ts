@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_REACTIONS, parseReactionSet, type ReactionDef } from './reactions/reaction-set.js';
 
 /** Typed configuration, read once from the environment and validated at start. */
 export interface Config {
@@ -26,6 +27,11 @@ export interface Config {
    * newsroom's staff accounts exist. Unset: those routes answer 401 to everyone.
    */
   adminToken: string | undefined;
+  /** Reactions offered under stories and the per-IP vote caps (src/reactions/). */
+  reactions: {
+    set: ReactionDef[];
+    limits: { readersPerArticlePerIpPerHour: number; votesPerIpPerMinute: number };
+  };
 }
 
 const urlWithScheme = (schemes: string[]) =>
@@ -48,6 +54,16 @@ const schema = z.object({
   COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  REACTIONS: z.string().optional().superRefine((value, c) => {
+    if (value === undefined) return;
+    try {
+      parseReactionSet(value);
+    } catch (err) {
+      c.addIssue({ code: 'custom', message: (err as Error).message });
+    }
+  }),
+  REACTIONS_IP_CAP: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(20),
+  REACTIONS_IP_RATE: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(120),
 });
 
 /** Thrown for a bad environment; `message` is the one line shown to the operator. */
@@ -87,5 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecret: e.COOKIE_SECRET,
     seedDemo: e.SEED_DEMO === '1' || e.SEED_DEMO === 'true',
     adminToken: e.ADMIN_TOKEN,
+    reactions: {
+      set: e.REACTIONS ? parseReactionSet(e.REACTIONS) : [...DEFAULT_REACTIONS],
+      limits: { readersPerArticlePerIpPerHour: e.REACTIONS_IP_CAP, votesPerIpPerMinute: e.REACTIONS_IP_RATE },
+    },
   };
 }

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './lib/clock.js';
 import { seedDemo } from './demo/seed.js';
+import { eraseCommenter, exportCommenter } from './comments/commenter.service.js';
 import { createLogger, handleShutdownSignals, openConfiguredDb, startServer } from './server.js';
 
 const USAGE = `Usage: onset <command> [options]
@@ -11,6 +12,8 @@ Commands:
   serve        migrate, seed an empty database with the demo, and serve the site (default)
   migrate      bring the database schema up to date
   seed-demo    add the demo content (idempotent: a second run changes nothing)
+  commenter export <email>   print every comment stored with that email, as JSON
+  commenter erase <email>    remove the personal data of that email's comments
 
 Environment: PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, LOG_LEVEL, PUBLIC_URL, COOKIE_SECRET, SEED_DEMO
 `;
@@ -59,6 +62,19 @@ export async function main(argv: string[]): Promise<number> {
       });
       const added = Object.entries(report.created).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
       process.stdout.write(added.length ? `Demo content added: ${added.join(', ')}.\n` : 'Demo content already present; nothing changed.\n');
+      return 0;
+    }
+    case 'commenter': {
+      const [action, email] = [positionals[1], positionals[2]];
+      if ((action !== 'export' && action !== 'erase') || !email) {
+        process.stderr.write('Usage: onset commenter export|erase <email>\n');
+        return 2;
+      }
+      const out = await withDb(config, async (db) => {
+        await migrateToLatest(db);
+        return action === 'export' ? exportCommenter({ email }, { db: db.kysely }) : eraseCommenter({ email }, { db: db.kysely, clock: systemClock });
+      });
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       return 0;
     }
     default:

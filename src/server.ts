@@ -10,12 +10,13 @@ import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './lib/clock.js';
 import { isEmpty, seedDemo } from './demo/seed.js';
 
-export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
+export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
   return pino({
     level: config.logLevel,
-    // Cookies carry reader ids and sessions; never write them to a log.
-    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], censor: '[redacted]' },
-  });
+    // Cookies carry reader ids and sessions; never write them to a log. A reader's IP is personal
+    // data kept for comment moderation only (src/comments/), so request logs leave it out too.
+    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'req.remoteAddress', 'req.headers["x-forwarded-for"]'], censor: '[redacted]' },
+  }, destination ?? pino.destination(1));
 }
 
 export function openConfiguredDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Db {
@@ -46,7 +47,7 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
     const report = await seedDemo({ db: db.kysely, clock: systemClock });
     log.info(report.created, 'demo content seeded');
   }
-  const app = await buildApp({ db, publicUrl: config.publicUrl, logger: log, cookieSecret: cookieSecretFor(config), adminToken: config.adminToken });
+  const app = await buildApp({ db, publicUrl: config.publicUrl, logger: log, cookieSecret: cookieSecretFor(config), adminToken: config.adminToken, reactions: config.reactions });
   await app.listen({ port: config.port, host: config.host });
   log.info({ url: `http://${config.host}:${config.port}`, database: db.dialect, location: db.location }, 'Onset is serving');
 

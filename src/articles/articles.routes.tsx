@@ -4,9 +4,13 @@ import { renderPage } from '../web/layout.js';
 import { countPublishedArticles, listPublishedArticles } from './articles.repository.js';
 import { loadArticlePage } from './articles.page.js';
 import { newsArticleJsonLd } from './articles.jsonld.js';
+import { loadCurrentSchedules } from '../schedule/schedule.service.js';
 import type { ArticleKind } from './articles.table.js';
 import { ArticleView } from './views/article.js';
 import { HomeView } from './views/home.js';
+import { loadAlsoSee } from '../catalog/also-see.service.js';
+import { cacheHeadersFor, mostReactedFor, reactionWidgetFor } from '../reactions/reactions.page.js';
+import { loadCommentSection, withCommentCounts } from '../comments/comments.page.js';
 
 const HOME_PAGE_SIZE = 13;
 const Kind = Type.Union([Type.Literal('news'), Type.Literal('watch'), Type.Literal('feature')]);
@@ -33,6 +37,8 @@ export const ErrorBody = Type.Object({ statusCode: Type.Integer(), error: Type.S
 const HomeQuery = Type.Object({
   kind: Type.Optional(Kind),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1 })),
+  /** Reaction the "most … this week" block ranks by (src/reactions/). */
+  top: Type.Optional(Type.String({ maxLength: 40 })),
 });
 
 export function articlesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -53,13 +59,14 @@ export function articlesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       const kind = request.query.kind;
       const rows = await listPublishedArticles(ctx.db.kysely, { limit: HOME_PAGE_SIZE + 1, offset: (page - 1) * HOME_PAGE_SIZE, now: now(), kind });
       const hasNext = rows.length > HOME_PAGE_SIZE;
-      const items = rows.slice(0, HOME_PAGE_SIZE);
+      const items = await withCommentCounts(ctx.db.kysely, rows.slice(0, HOME_PAGE_SIZE));
       const section = kind === 'watch' ? 'watch' : kind === 'news' ? 'news' : kind === 'feature' ? 'features' : 'home';
       const heading = kind ? `${kind === 'feature' ? 'Features' : kind === 'watch' ? 'Watch' : 'News'}` : 'Latest stories';
+      const mostReacted = page === 1 && !kind ? await mostReactedFor(ctx, request.query.top) : undefined;
       const html = renderPage(
         ctx.site,
         { title: heading, path: kind ? `/?kind=${kind}` : '/', section, description: 'The latest K-drama news, behind-the-scenes videos and features.' },
-        <HomeView lead={page === 1 ? items[0] : undefined} rest={page === 1 ? items.slice(1) : items} heading={heading} page={page} hasNext={hasNext} kindQuery={kind ?? ''} />,
+        <HomeView lead={page === 1 ? items[0] : undefined} rest={page === 1 ? items.slice(1) : items} heading={heading} page={page} hasNext={hasNext} kindQuery={kind ?? ''} mostReacted={mostReacted} />,
       );
       return reply.type('text/html; charset=utf-8').send(html);
     });
@@ -68,6 +75,11 @@ export function articlesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       const data = await loadArticlePage({ db: ctx.db.kysely, now: now(), names: await ctx.names.get() }, request.params.slug);
       if (!data) return reply.callNotFound();
       const { article, entities } = data;
+      // Air times of the dramas in the story that are on air or about to be (src/schedule/).
+      const onAir = await loadCurrentSchedules({ db: ctx.db.kysely, now: ctx.clock() }, entities.dramas.map((d) => d.id));
+      const alsoSee = await loadAlsoSee({ articleId: article.id }, { db: ctx.db.kysely });
+      const reactions = await reactionWidgetFor(ctx, request, article);
+      const comments = await loadCommentSection(ctx, request, article);
       const html = renderPage(
         ctx.site,
         {
@@ -77,9 +89,9 @@ export function articlesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           ogType: 'article',
           jsonLd: [newsArticleJsonLd(ctx.site, article, entities, data.description)],
         },
-        <ArticleView article={article} bodyHtml={data.bodyHtml} tags={data.tags} people={entities.people} dramas={entities.dramas} />,
+        <ArticleView article={article} bodyHtml={data.bodyHtml} tags={data.tags} people={entities.people} dramas={entities.dramas} onAir={onAir} alsoSee={alsoSee} reactions={reactions.widget} comments={comments.section} commentCount={comments.count} />,
       );
-      return reply.type('text/html; charset=utf-8').send(html);
+      return reply.headers(cacheHeadersFor(reactions.personal || comments.personalized)).type('text/html; charset=utf-8').send(html);
     });
 
     app.get(

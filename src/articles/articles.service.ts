@@ -92,8 +92,9 @@ export async function saveArticle(
     }
     const links = await linkArticleEntities(trx, {
       articleId: id,
-      text: [input.headline, input.dek ?? '', input.body].join('\n\n'),
+      story: { headline: input.headline, dek: input.dek ?? '', body: input.body },
       index,
+      now,
     });
     return { id, slug, created: !existing, links };
   });

@@ -117,3 +117,22 @@ export function markdownToText(source: string): string {
   }
   return parts.join('').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * The words of a Markdown source with the markup taken out, paragraphs kept apart by a blank line
+ * and line breaks kept: what the entity linker reads so that a name split by markup
+ * (`**Song** Kang`, `Song *Kang*`) is still one name.
+ */
+export function markdownToLinkText(source: string): string {
+  const blocks: string[] = [];
+  for (const block of md.parse(source, {})) {
+    if (block.type !== 'inline' || !block.children) continue;
+    let text = '';
+    for (const t of block.children) {
+      if (t.type === 'text' || t.type === 'code_inline') text += t.content;
+      else if (t.type === 'softbreak' || t.type === 'hardbreak') text += '\n';
+    }
+    blocks.push(text);
+  }
+  return blocks.join('\n\n');
+}

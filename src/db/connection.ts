@@ -13,6 +13,12 @@ export interface Db {
   dialect: Dialect;
   /** Human-readable location, for logs (never includes a password). */
   location: string;
+  /**
+   * The better-sqlite3 handle under Kysely (SQLite only), for the rare hot path that runs its own
+   * prepared statements synchronously (reactions). Use it only when `!sqlite.inTransaction`: a
+   * Kysely transaction may be open on this same connection between its awaits.
+   */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -48,8 +54,36 @@ function openSqlite(file: string): Db {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { kysely, dialect: 'sqlite', location: file, close: () => kysely.destroy() };
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  return { kysely, dialect: 'sqlite', location: file, sqlite: database, close: () => kysely.destroy() };
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query it runs, and better-sqlite3 compiles the SQL on each prepare; on a
+ * hot path (a vote) that compiling was the largest single cost. The same few hundred statements
+ * run over and over, so keep them compiled (least recently used ones are dropped). Reuse is safe:
+ * Kysely runs one query at a time on its one connection, and a statement still busy streaming
+ * rows is never handed out again.
+ */
+function withStatementCache(database: SQLite.Database): { close(): void; prepare(sql: string): SQLite.Statement } {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      const cached = cache.get(sql);
+      if (cached && !cached.busy) {
+        cache.delete(sql);
+        cache.set(sql, cached);
+        return cached;
+      }
+      const statement = database.prepare(sql);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
 }
 
 function openPostgres(url: string, schema: string | undefined, max: number): Db {

@@ -14,6 +14,10 @@ import type {
   ScheduleBreakTable,
   ScheduleSlotTable,
 } from '../catalog/catalog.table.js';
+import type { AlsoSeeOverrideTable } from '../catalog/also-see.table.js';
+import type { MentionReportTable } from '../catalog/mention-reports.table.js';
+import type { ReactionTable, ReactionTotalTable } from '../reactions/reactions.table.js';
+import type { CommentModerationLogTable, CommentReportTable, CommentSettingTable, CommentTable } from '../comments/comments.table.js';
 
 /** Every table, as Kysely sees it. Each domain folder owns the types of its tables. */
 export interface Database {
@@ -34,4 +38,12 @@ export interface Database {
   article_people: ArticlePersonTable;
   article_dramas: ArticleDramaTable;
   article_roles: ArticleRoleTable;
+  also_see_overrides: AlsoSeeOverrideTable;
+  mention_reports: MentionReportTable;
+  reactions: ReactionTable;
+  reaction_totals: ReactionTotalTable;
+  comments: CommentTable;
+  comment_settings: CommentSettingTable;
+  comment_reports: CommentReportTable;
+  comment_moderation_log: CommentModerationLogTable;
 }

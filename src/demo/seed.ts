@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 import { saveArticle } from '../articles/articles.service.js';
 import { buildNameIndex } from '../catalog/linking.service.js';
+import { seedDemoReactions } from '../reactions/reactions.seed.js';
 import { demoArticles, demoAuthors, demoDramas, demoNetworks, demoPeople } from './demo.data.js';
 
 export interface SeedReport {
@@ -104,5 +105,6 @@ export async function seedDemo(deps: { db: Kysely<Database>; clock: Clock }): Pr
     );
     created.articles++;
   }
+  await seedDemoReactions({ db, clock });
   return { created };
 }

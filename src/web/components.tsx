@@ -44,6 +44,8 @@ export interface CardData {
   lead_image_url: string | null;
   lead_image_alt: string | null;
   author_name: string | null;
+  /** Approved comments (src/comments/); not shown when absent. */
+  comment_count?: number;
 }
 
 export function ArticleCard(props: { article: CardData; headingLevel?: 2 | 3 }): JSX.Element {
@@ -61,6 +63,7 @@ export function ArticleCard(props: { article: CardData; headingLevel?: 2 | 3 }):
       {a.dek ? <p class="dek">{a.dek}</p> : null}
       <div class="meta">
         {a.author_name ? <span>{a.author_name}</span> : null}
+        {a.comment_count ? <a class="comment-count" href={`${href}#comments`}>{a.comment_count === 1 ? '1 comment' : `${a.comment_count} comments`}</a> : null}
         {a.published_at ? <DateTime iso={a.published_at} relative /> : null}
       </div>
     </article>

@@ -22,6 +22,7 @@ const NAV: { href: string; label: string; section: NonNullable<PageMeta['section
   { href: '/?kind=watch', label: 'Watch', section: 'watch' },
   { href: '/?kind=news', label: 'News', section: 'news' },
   { href: '/?kind=feature', label: 'Features', section: 'features' },
+  { href: '/schedule', label: 'Schedule', section: 'schedule' },
 ];
 
 function Layout(props: { site: Site; meta: PageMeta; children: ComponentChildren }): JSX.Element {

@@ -20,6 +20,10 @@ export function isStaff(request: FastifyRequest, adminToken: string | undefined)
 export function requireStaff(adminToken: string | undefined) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     if (!isStaff(request, adminToken)) {
+      // A person opening a staff page is sent to sign in; API clients get a plain 401.
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+        return reply.redirect(`/moderation/login?next=${encodeURIComponent(request.url.split('?')[0]!)}`, 303);
+      }
       return reply.code(401).header('www-authenticate', 'Bearer').send({ statusCode: 401, error: 'Unauthorized', message: 'Staff only: send the admin token as a Bearer token' });
     }
   };

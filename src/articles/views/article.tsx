@@ -2,6 +2,11 @@ import type { JSX } from 'preact';
 import { DateTime, KindLabel, Thumb } from '../../web/components.js';
 import { RawHtml, type TrustedHtml } from '../../web/raw.js';
 import type { ArticleWithAuthor } from '../articles.repository.js';
+import type { DramaScheduleSummary } from '../../schedule/schedule.service.js';
+import { ArticleScheduleBox } from '../../schedule/views/schedule-block.js';
+import type { AlsoSeeItem } from '../../catalog/also-see.service.js';
+import { AlsoSeeBox } from '../../catalog/views/also-see.js';
+import { ReactionWidget, type ReactionWidgetProps } from '../../reactions/views/widget.js';
 
 export interface ArticleViewProps {
   article: ArticleWithAuthor;
@@ -9,6 +14,15 @@ export interface ArticleViewProps {
   tags: { slug: string; name: string }[];
   people: { slug: string; display_name: string; hangul_name: string | null }[];
   dramas: { slug: string; title: string; native_title: string | null }[];
+  /** Schedules of the story's dramas that are airing or upcoming (src/schedule/). */
+  onAir?: DramaScheduleSummary[];
+  /** Other works of the people in the story (src/catalog/also-see.service.ts). */
+  alsoSee?: AlsoSeeItem[];
+  /** "How does this article make you feel?" (src/reactions/). */
+  reactions?: ReactionWidgetProps;
+  /** The comment section and the approved-comment count (src/comments/). */
+  comments?: JSX.Element;
+  commentCount?: number;
 }
 
 export function ArticleView(props: ArticleViewProps): JSX.Element {
@@ -26,6 +40,7 @@ export function ArticleView(props: ArticleViewProps): JSX.Element {
             </span>
           ) : null}
           {a.published_at ? <DateTime iso={a.published_at} /> : null}
+          {props.commentCount !== undefined ? <a class="comment-count" href="#comments">{props.commentCount === 1 ? '1 comment' : `${props.commentCount} comments`}</a> : null}
         </div>
       </header>
       {a.lead_image_url ? (
@@ -34,7 +49,10 @@ export function ArticleView(props: ArticleViewProps): JSX.Element {
         </div>
       ) : null}
       <RawHtml class="prose" html={props.bodyHtml} />
+      <AlsoSeeBox items={props.alsoSee ?? []} />
+      {props.reactions ? <ReactionWidget {...props.reactions} /> : null}
       <footer class="article-footer">
+        <ArticleScheduleBox schedules={props.onAir ?? []} />
         {props.people.length || props.dramas.length ? (
           <section class="box" aria-labelledby="in-this-story">
             <h2 id="in-this-story">In this story</h2>
@@ -70,6 +88,7 @@ export function ArticleView(props: ArticleViewProps): JSX.Element {
           </section>
         ) : null}
       </footer>
+      {props.comments ?? null}
     </article>
   );
 }

@@ -1,7 +1,8 @@
 import type { JSX } from 'preact';
 import { ArticleCard, DateTime, KindLabel, Thumb, type CardData } from '../../web/components.js';
+import { MostReacted, type MostReactedProps } from '../../reactions/views/most-reacted.js';
 
-export function HomeView(props: { lead: CardData | undefined; rest: CardData[]; heading: string; page: number; hasNext: boolean; kindQuery: string }): JSX.Element {
+export function HomeView(props: { lead: CardData | undefined; rest: CardData[]; heading: string; page: number; hasNext: boolean; kindQuery: string; /** "Most loved this week" (src/reactions/); front page only. */ mostReacted?: MostReactedProps | undefined }): JSX.Element {
   const { lead, rest } = props;
   const pageHref = (n: number) => `/?${props.kindQuery ? `kind=${props.kindQuery}&` : ''}page=${n}`;
   return (
@@ -21,6 +22,7 @@ export function HomeView(props: { lead: CardData | undefined; rest: CardData[]; 
             <div class="meta">
               {lead.author_name ? <span>By {lead.author_name}</span> : null}
               {lead.published_at ? <DateTime iso={lead.published_at} relative /> : null}
+              {lead.comment_count ? <a class="comment-count" href={`/articles/${lead.slug}#comments`}>{lead.comment_count === 1 ? '1 comment' : `${lead.comment_count} comments`}</a> : null}
             </div>
           </div>
         </article>
@@ -39,6 +41,7 @@ export function HomeView(props: { lead: CardData | undefined; rest: CardData[]; 
           </div>
         </section>
       ) : null}
+      {props.mostReacted ? <MostReacted {...props.mostReacted} /> : null}
       {props.page > 1 || props.hasNext ? (
         <nav class="pager" aria-label="Pages">
           {props.page > 1 ? <a href={pageHref(props.page - 1)} rel="prev">← Newer stories</a> : <span />}
