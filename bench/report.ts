@@ -14,6 +14,8 @@ export interface Row {
   stats: Stats;
   /** Server rows: server req/s ÷ nginx req/s for the same bytes; null when there is no reference. */
   ratioToReference: number | null;
+  /** For scenarios that check what the server stored (votes): the outcome, in words. */
+  check?: { ok: boolean; detail: string };
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });

@@ -70,7 +70,7 @@ async function main(): Promise<number> {
   console.log(`server ready at ${server.baseUrl} (pid ${server.pid})`);
 
   // Resolve each scenario's request and fetch its response once (exact bytes, no compression).
-  const ctx = makeContext(server.baseUrl);
+  const ctx = makeContext(server.baseUrl, server.database);
   const resolved: Resolved[] = [];
   for (const scenario of selected) {
     const method = scenario.method ?? 'GET';
@@ -114,7 +114,9 @@ async function main(): Promise<number> {
   for (const r of resolved) {
     const target = { url: server.baseUrl + r.path, method: r.method, headers: r.scenario.headers, body: r.scenario.body };
     console.log(`measuring ${r.scenario.name} (server)...`);
-    const stats = await measure(target, load);
+    const checked = r.scenario.run ? await r.scenario.run(ctx, target, load) : undefined;
+    const stats = checked?.stats ?? (await measure(target, load));
+    if (checked) console.log(`  ${checked.check.ok ? 'check' : 'CHECK FAILED'}: ${checked.check.detail}`);
     const serverRow: Row = {
       name: r.scenario.name,
       scenario: r.scenario.name,
@@ -124,6 +126,7 @@ async function main(): Promise<number> {
       responseBytes: r.response.bytes.length,
       stats,
       ratioToReference: null,
+      ...(checked ? { check: checked.check } : {}),
     };
     rows.push(serverRow);
     if (nginx && r.scenario.reference !== undefined) {
@@ -151,9 +154,10 @@ async function main(): Promise<number> {
   });
   console.log(`results written to ${path.relative(process.cwd(), values.out) || values.out}`);
 
-  const failures = rows.filter((r) => r.stats.non2xx > 0 || r.stats.errors > 0);
+  for (const r of rows) if (r.check) console.log(`${r.name}: ${r.check.detail}`);
+  const failures = rows.filter((r) => r.stats.non2xx > 0 || r.stats.errors > 0 || r.check?.ok === false);
   for (const f of failures) {
-    console.error(`FAIL: ${f.name}: ${f.stats.non2xx} non-2xx responses (${JSON.stringify(f.stats.statusCodes)}), ${f.stats.errors} errors (${f.stats.timeouts} timeouts)`);
+    console.error(`FAIL: ${f.name}: ${f.stats.non2xx} non-2xx responses (${JSON.stringify(f.stats.statusCodes)}), ${f.stats.errors} errors (${f.stats.timeouts} timeouts)${f.check && !f.check.ok ? `; ${f.check.detail}` : ''}`);
   }
   return failures.length > 0 ? 1 : 0;
 }

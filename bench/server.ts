@@ -8,6 +8,8 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 export interface RunningServer {
   baseUrl: string;
+  /** Where its data lives: the SQLite file, or the PostgreSQL URL when DATABASE_URL is set. */
+  database: { sqliteFile?: string; url?: string };
   pid: number;
   /** Peak RSS of the server process tree so far (largest single process), in KiB. */
   peakRss: () => { peakRssKb: number; processes: ReturnType<typeof peakRssTree> } | undefined;
@@ -21,7 +23,16 @@ export async function startServer(readyTimeoutMs = 60_000): Promise<RunningServe
   const port = await freePort();
   const proc = spawnChild(process.execPath, ['bin/onset.js', 'serve'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      // All load comes from one IP; the per-IP vote caps would refuse it after a few readers.
+      REACTIONS_IP_CAP: process.env.REACTIONS_IP_CAP ?? '1000000000',
+      REACTIONS_IP_RATE: process.env.REACTIONS_IP_RATE ?? '1000000000',
+    },
   });
   onCleanup(() => proc.stop());
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -29,6 +40,7 @@ export async function startServer(readyTimeoutMs = 60_000): Promise<RunningServe
   const pid = proc.child.pid!;
   return {
     baseUrl,
+    database: process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { sqliteFile: path.join(dataDir, 'onset.sqlite') },
     pid,
     peakRss: () => {
       const processes = peakRssTree(pid);

@@ -49,6 +49,8 @@ describeEachDatabase('reactions over HTTP', (getDb) => {
     const first = await put('love');
     assert.equal(first.statusCode, 200);
     assert.equal(first.json().myVote, 'love');
+    assert.equal(first.json().total, 1, 'the answer counts the vote it acknowledges');
+    assert.deepEqual(first.json().reactions.filter((r: { count: number }) => r.count).map((r: { key: string; count: number; share: number }) => [r.key, r.count, r.share]), [['love', 1, 100]]);
     const set = String(first.headers['set-cookie']);
     assert.match(set, /^onset_reader=[0-9a-f]{32}\.[^;]+; Max-Age=31536000; Path=\/; HttpOnly; SameSite=Lax$/);
     const cookie = readerCookieFrom(first)!;
@@ -152,14 +154,16 @@ describeEachDatabase('reactions over HTTP', (getDb) => {
   test('staff page: lists totals, resets one story after a confirming click, refuses others', async () => {
     await put('wow');
     const anon = await app.inject('/moderation/reactions');
-    assert.equal(anon.statusCode, 401);
-    assert.match(anon.body, /class="site-header"/);
+    assert.equal(anon.statusCode, 303, 'a person not signed in is sent to sign in');
+    assert.equal(anon.headers.location, '/moderation/login?next=%2Fmoderation%2Freactions');
     const page = await app.inject({ url: '/moderation/reactions', headers: { cookie: `onset_staff=${ADMIN_TOKEN}` } });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<details class="confirm"><summary>Reset…<\/summary><form method="post" action="\/moderation\/reactions\/reset">/);
     assert.match(page.body, new RegExp(`<input type="hidden" name="slug" value="${SLUG}"/>`));
     const denied = await app.inject({ method: 'POST', url: '/moderation/reactions/reset', headers: form, payload: `slug=${SLUG}` });
     assert.equal(denied.statusCode, 401);
+    assert.match(denied.body, /class="site-header"/, 'a page in the site design');
+    assert.deepEqual((await storedCounts(getDb())).rows, { wow: 1 }, 'nothing was reset');
     const cross = await app.inject({ method: 'POST', url: '/moderation/reactions/reset', headers: { ...form, cookie: `onset_staff=${ADMIN_TOKEN}`, origin: 'https://evil.example' }, payload: `slug=${SLUG}` });
     assert.equal(cross.statusCode, 403, 'a staff cookie does not make a cross-site post acceptable');
     const reset = await app.inject({ method: 'POST', url: '/moderation/reactions/reset', headers: { ...form, cookie: `onset_staff=${ADMIN_TOKEN}` }, payload: `slug=${SLUG}` });

@@ -109,6 +109,23 @@ describeEachDatabase('reactions service', (getDb) => {
     assert.deepEqual(stored.totals, truth, 'and the rows are exactly the readers’ final choices');
   });
 
+  test('votes committed together: one that fails (a story that is gone) takes back only itself', async () => {
+    await clearVotes(getDb());
+    const at = clock().toISOString();
+    const results = await Promise.allSettled([
+      writeVote(getDb(), { articleId, readerId: 'batch-1', reaction: 'love', at }),
+      writeVote(getDb(), { articleId: 987_654, readerId: 'batch-2', reaction: 'love', at }),
+      writeVote(getDb(), { articleId, readerId: 'batch-3', reaction: 'haha', at }),
+    ]);
+    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
+    assert.deepEqual(await storedCounts(getDb()), { totals: { haha: 1, love: 1 }, rows: { haha: 1, love: 1 } });
+    await assert.rejects(
+      castVote({ articleId: 987_654, readerId: 'batch-4', reaction: 'love', ip: '198.51.100.4' }, deps()),
+      (e: Error & { statusCode?: number }) => e.statusCode === 404,
+      'over HTTP that is a 404, not a 500',
+    );
+  });
+
   test('a vote made while a Kysely transaction is open is not swept into it (SQLite shares one connection)', async () => {
     await clearVotes(getDb());
     const at = clock().toISOString();

@@ -13,7 +13,10 @@ import { ReactionsModeration } from './views/moderation.js';
 
 const MODERATION_PAGE_SIZE = 200;
 
-/** Staff-only reaction routes: totals per story (JSON and page) and the reset of a story's votes. */
+/**
+ * Staff-only reaction routes: totals per story (JSON and page) and the reset of a story's votes.
+ * The guards run onRequest, so a stranger gets 401 before any body is parsed.
+ */
 export function reactionsStaffRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     const deps = { db: ctx.db, reactions: ctx.reactions };
@@ -25,20 +28,21 @@ export function reactionsStaffRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
       return row.id;
     }
 
-    async function requireStaffPage(request: FastifyRequest, reply: FastifyReply) {
+    /** For the reset form: a page (not JSON) when the staff session has ended meanwhile. */
+    async function requireStaffForm(request: FastifyRequest, reply: FastifyReply) {
       if (!isStaff(request, ctx.adminToken)) {
         return reply
           .code(401)
           .header('www-authenticate', 'Bearer')
           .type('text/html; charset=utf-8')
-          .send(renderErrorPage(ctx.site, 401, 'This page is for Onset staff. Sign in to the newsroom, or send the admin token.'));
+          .send(renderErrorPage(ctx.site, 401, 'This form is for Onset staff. Please sign in at /moderation/login and try again.'));
       }
     }
 
     app.get(
       '/api/v1/reactions/totals',
       {
-        preHandler: requireStaff(ctx.adminToken),
+        onRequest: requireStaff(ctx.adminToken),
         schema: {
           tags: ['reactions'],
           summary: 'Staff: reaction totals per story, most voted first',
@@ -73,7 +77,7 @@ export function reactionsStaffRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
     app.delete(
       '/api/v1/articles/:slug/reactions/all',
       {
-        preHandler: requireStaff(ctx.adminToken),
+        onRequest: requireStaff(ctx.adminToken),
         schema: {
           tags: ['reactions'],
           summary: "Staff: remove every reaction on a story",
@@ -92,7 +96,8 @@ export function reactionsStaffRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
     app.get(
       '/moderation/reactions',
       {
-        preHandler: requireStaffPage,
+        // Sends a person who is not signed in to /moderation/login and back.
+        onRequest: requireStaff(ctx.adminToken),
         schema: { hide: true, querystring: Type.Object({ reset: Type.Optional(Type.String({ maxLength: 200 })), removed: Type.Optional(Type.Integer({ minimum: 0 })) }) },
       },
       async (request, reply) => {
@@ -106,7 +111,7 @@ export function reactionsStaffRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
 
     app.post(
       '/moderation/reactions/reset',
-      { preHandler: requireStaffPage, schema: { hide: true, body: Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) }) } },
+      { onRequest: requireStaffForm, schema: { hide: true, body: Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) }) } },
       async (request, reply) => {
         // Staff may be signed in by cookie, so this form needs the cross-site check as much as the readers' one.
         assertSameOrigin(request, ctx.site.publicUrl);

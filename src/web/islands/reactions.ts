@@ -116,14 +116,15 @@ function enhance(section: HTMLElement): void {
           body: next === null ? undefined : JSON.stringify({ reaction: next }),
         });
         const body = await res.json().catch(() => undefined);
-        if (!res.ok || !body) throw new Error(body?.message ?? `The server answered ${res.status}.`);
+        if (!res.ok || !body) throw new Error(body?.message ?? `The server answered ${res.status}. Please try again.`);
         confirmed = fromServer(body);
         if (--pending === 0) render(confirmed);
       } catch (err) {
         pending--;
         render(confirmed);
-        const why = err instanceof Error && !(err instanceof TypeError) ? err.message : 'The connection failed.';
-        say(`Your reaction was not saved. ${why} Please try again.`, true);
+        // The server's message says what to do; a network failure (TypeError from fetch) gets ours.
+        const why = err instanceof Error && !(err instanceof TypeError) ? err.message : 'The connection failed. Please try again.';
+        say(`Your reaction was not saved. ${why}`, true);
       }
     });
   });
