@@ -4,7 +4,7 @@ import { renderPage } from '../web/layout.js';
 import { countPublishedArticles, listPublishedArticles } from './articles.repository.js';
 import { loadArticlePage } from './articles.page.js';
 import { newsArticleJsonLd } from './articles.jsonld.js';
-import { loadCurrentSchedules } from '../schedule/schedule.service.js';
+import { loadStorySchedules } from '../schedule/schedule.service.js';
 import type { ArticleKind } from './articles.table.js';
 import { ArticleView } from './views/article.js';
 import { HomeView } from './views/home.js';
@@ -76,7 +76,7 @@ export function articlesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       if (!data) return reply.callNotFound();
       const { article, entities } = data;
       // Air times of the dramas in the story that are on air or about to be (src/schedule/).
-      const onAir = await loadCurrentSchedules({ db: ctx.db.kysely, now: ctx.clock() }, entities.dramas.map((d) => d.id));
+      const onAir = await loadStorySchedules({ db: ctx.db.kysely, now: ctx.clock() }, entities.dramas.map((d) => d.id));
       const alsoSee = await loadAlsoSee({ articleId: article.id }, { db: ctx.db.kysely });
       const reactions = await reactionWidgetFor(ctx, request, article);
       const comments = await loadCommentSection(ctx, request, article);

@@ -113,6 +113,16 @@ export interface ScheduleBreakTable {
   reason: string;
 }
 
+export interface ScheduleSpecialTable {
+  id: Generated<number>;
+  drama_id: number;
+  /** ISO date and "HH:MM" in the network's zone of a broadcast outside the weekly slots. */
+  air_date: string;
+  local_time: string;
+  /** Shown with the episode, e.g. "Special episode"; may be empty. */
+  title: string;
+}
+
 export interface ArticlePersonTable {
   article_id: number;
   person_id: number;

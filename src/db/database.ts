@@ -12,6 +12,7 @@ import type {
   RoleAliasTable,
   RoleTable,
   ScheduleBreakTable,
+  ScheduleSpecialTable,
   ScheduleSlotTable,
 } from '../catalog/catalog.table.js';
 import type { AlsoSeeOverrideTable } from '../catalog/also-see.table.js';
@@ -35,6 +36,7 @@ export interface Database {
   role_aliases: RoleAliasTable;
   schedule_slots: ScheduleSlotTable;
   schedule_breaks: ScheduleBreakTable;
+  schedule_specials: ScheduleSpecialTable;
   article_people: ArticlePersonTable;
   article_dramas: ArticleDramaTable;
   article_roles: ArticleRoleTable;

@@ -53,6 +53,15 @@ describe('iCalendar feed', () => {
     assert.equal(events[2]!.start, '2021-07-10T14:00:00.000Z');
   });
 
+  test('a special is an event of its own, named as such, at its own instant', () => {
+    const withSpecial = listEpisodes({ ...schedule, specials: [{ airDate: '2021-07-04', localTime: '22:00', title: 'Special episode' }] });
+    const { events } = parse(dramaCalendar({ drama, episodes: withSpecial, timeZone: 'Asia/Seoul', siteName: 'Onset', pageUrl: 'http://onset.test/dramas/nevertheless' }));
+    const special = events.find((e) => e.summary.includes('Special episode'));
+    assert.ok(special, 'the special is in the feed');
+    assert.equal(special!.summary, 'Nevertheless: episode 3 (Special episode)');
+    assert.equal(special!.start, '2021-07-04T13:00:00.000Z');
+  });
+
   test('the VTIMEZONE for Asia/Seoul is KST, UTC+9, with no daylight time', () => {
     const { root } = parse(text);
     const [vtz] = root.getAllSubcomponents('vtimezone');

@@ -52,7 +52,7 @@ export function dramaCalendar(input: { drama: CalendarDrama; episodes: Episode[]
       end: start.plus({ minutes: drama.runtimeMinutes ?? DEFAULT_RUNTIME_MINUTES }),
       timezone: timeZone,
       stamp,
-      summary: `${drama.title}: episode ${ep.number}`,
+      summary: `${drama.title}: episode ${ep.number}${ep.special ? ` (${ep.special})` : ''}`,
       description: `Episode ${ep.number}${drama.episodes ? ` of ${drama.episodes}` : ''}${drama.networkName ? ` on ${drama.networkName}` : ''}. ${input.pageUrl}`,
       ...(drama.networkName ? { location: drama.networkName } : {}),
       url: input.pageUrl,

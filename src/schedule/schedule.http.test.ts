@@ -98,7 +98,7 @@ describeEachDatabase('schedule pages, feed and API', (getDb) => {
     assert.doesNotMatch(html, /data-countdown/);
   });
 
-  test('story about an airing drama gets the "On air" box; after the run it does not', async () => {
+  test('story about an airing drama gets the "On air" box; after the run, the past air times with the calendar', async () => {
     clock.set(DURING_RUN);
     const during = (await app.inject(`/articles/${WATCH_ARTICLE_SLUG}`)).body;
     assert.match(during, /<aside class="box schedule-box" aria-labelledby="on-air-heading"><h2 id="on-air-heading">On air<\/h2>/);
@@ -106,7 +106,11 @@ describeEachDatabase('schedule pages, feed and API', (getDb) => {
     assert.match(during, /Next: episode 3 of 10/);
     assert.match(during, /href="\/dramas\/nevertheless\/schedule.ics"/);
     clock.set(TEST_NOW);
-    assert.doesNotMatch((await app.inject(`/articles/${WATCH_ARTICLE_SLUG}`)).body, /schedule-box/);
+    const after = (await app.inject(`/articles/${WATCH_ARTICLE_SLUG}`)).body;
+    assert.match(after, /<h2 id="on-air-heading">Air times<\/h2>/);
+    assert.match(after, /<em>Nevertheless<\/em><\/a> aired every Saturday at 11 p.m. KST\./);
+    assert.doesNotMatch(after, /Next: episode/);
+    assert.match(after, /<a class="chip" href="\/dramas\/nevertheless\/schedule.ics" type="text\/calendar">Add every episode to a calendar<\/a>/);
   });
 
   test('.ics: text/calendar, one event per episode at the instants the API gives', async () => {
@@ -205,6 +209,24 @@ describeEachDatabase('schedule pages, feed and API', (getDb) => {
       assert.doesNotMatch(ics, /20210703T230000/);
     } finally {
       await db.deleteFrom('schedule_breaks').where('drama_id', '=', id).execute();
+    }
+  });
+
+  test('a stored special shows in the API and the feed as its own numbered episode', async () => {
+    clock.set(DURING_RUN);
+    const db = getDb().kysely;
+    const { id } = await db.selectFrom('dramas').select('id').where('slug', '=', 'nevertheless').executeTakeFirstOrThrow();
+    await db.insertInto('schedule_specials').values({ drama_id: id, air_date: '2021-07-04', local_time: '22:00', title: 'Behind-the-scenes special' }).execute();
+    try {
+      const week = (await app.inject('/api/v1/schedule?from=2021-06-28&to=2021-07-11')).json();
+      assert.deepEqual(
+        week.items.map((i: { episode: number; special?: string; networkTime: { date: string } }) => `${i.episode} ${i.networkTime.date} ${i.special ?? '-'}`),
+        ['3 2021-07-03 -', '4 2021-07-04 Behind-the-scenes special', '5 2021-07-10 -'],
+      );
+      const ics = (await app.inject('/dramas/nevertheless/schedule.ics')).body;
+      assert.match(ics, /SUMMARY:Nevertheless: episode 4 \(Behind-the-scenes special\)/);
+    } finally {
+      await db.deleteFrom('schedule_specials').where('drama_id', '=', id).execute();
     }
   });
 });

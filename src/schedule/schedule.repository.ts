@@ -1,7 +1,7 @@
 // Queries for air schedules: dramas with their network's zone, their weekly slots and breaks.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import type { ScheduleBreak, Slot } from './schedule.js';
+import type { ScheduleBreak, ScheduleSpecial, Slot } from './schedule.js';
 
 type Q = Kysely<Database>;
 
@@ -53,5 +53,14 @@ export async function listBreaksOf(db: Q, dramaIds: number[]): Promise<Map<numbe
   if (dramaIds.length === 0) return out;
   const rows = await db.selectFrom('schedule_breaks').select(['drama_id', 'air_date', 'reason']).where('drama_id', 'in', dramaIds).orderBy('air_date').execute();
   for (const r of rows) out.set(r.drama_id, [...(out.get(r.drama_id) ?? []), { airDate: r.air_date, reason: r.reason }]);
+  return out;
+}
+
+/** Specials of each drama, by drama id. */
+export async function listSpecialsOf(db: Q, dramaIds: number[]): Promise<Map<number, ScheduleSpecial[]>> {
+  const out = new Map<number, ScheduleSpecial[]>();
+  if (dramaIds.length === 0) return out;
+  const rows = await db.selectFrom('schedule_specials').select(['drama_id', 'air_date', 'local_time', 'title']).where('drama_id', 'in', dramaIds).orderBy('air_date').orderBy('local_time').execute();
+  for (const r of rows) out.set(r.drama_id, [...(out.get(r.drama_id) ?? []), { airDate: r.air_date, localTime: r.local_time, title: r.title }]);
   return out;
 }

@@ -24,7 +24,7 @@ export const DramaScheduleJson = Type.Object({
   firstAirDate: Nullable(IsoDate),
   lastAirDate: Nullable(IsoDate),
   episodes: Nullable(Type.Integer()),
-  nextEpisode: Nullable(Type.Object({ number: Type.Integer(), startsAt: Instant, localDate: IsoDate, localTime: Type.String() })),
+  nextEpisode: Nullable(Type.Object({ number: Type.Integer(), startsAt: Instant, localDate: IsoDate, localTime: Type.String(), special: Type.Optional(Type.String({ description: 'title of a special broadcast' })) })),
   calendarUrl: Nullable(Type.String({ description: 'iCalendar feed of every episode' })),
 });
 
@@ -34,6 +34,7 @@ export const ScheduledEpisodeJson = Type.Object({
   title: Type.String(),
   network: Nullable(Type.String()),
   episode: Type.Integer(),
+  special: Type.Optional(Type.String({ description: 'title of a special broadcast outside the weekly slots' })),
   episodes: Nullable(Type.Integer({ description: 'announced episode count' })),
   startsAt: Instant,
   networkTime: ZonedTime,
@@ -50,7 +51,7 @@ export function dramaScheduleJson(s: DramaScheduleSummary, publicUrl: string): S
     firstAirDate: s.firstAirDate,
     lastAirDate: s.lastAirDate,
     episodes: s.episodeCount,
-    nextEpisode: s.next ? { number: s.next.number, startsAt: s.next.startsAt, localDate: s.next.localDate, localTime: s.next.localTime } : null,
+    nextEpisode: s.next ? { number: s.next.number, startsAt: s.next.startsAt, localDate: s.next.localDate, localTime: s.next.localTime, ...(s.next.special ? { special: s.next.special } : {}) } : null,
     calendarUrl: s.episodes.length ? `${publicUrl}${s.calendarPath}` : null,
   };
 }
@@ -61,6 +62,7 @@ export function scheduledEpisodeJson(e: ScheduledEpisode, publicUrl: string): St
     title: e.drama.title,
     network: e.drama.networkName,
     episode: e.number,
+    ...(e.special ? { special: e.special } : {}),
     episodes: e.episodeCount,
     startsAt: e.startsAt,
     networkTime: e.network,

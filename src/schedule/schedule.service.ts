@@ -6,8 +6,8 @@ import { DomainError } from '../lib/errors.js';
 import { addDays, daysBetween, isIsoDate, isoWeekday, mondayOf } from './calendar-dates.js';
 import { describeSlots, weekDates } from './describe.js';
 import { dramaCalendar } from './ics.js';
-import { findScheduledDramas, listBreaksOf, listDramaIdsAiringBetween, listSlotsOf, type ScheduledDramaRow } from './schedule.repository.js';
-import { computeSchedule, dayRangeInstants, episodesBetween, inZone, isValidTimeZone, nextSlotOccurrence, todayIn, type AirStatus, type Episode, type ScheduleBreak, type Slot, type ZonedTime } from './schedule.js';
+import { findScheduledDramas, listBreaksOf, listDramaIdsAiringBetween, listSlotsOf, listSpecialsOf, type ScheduledDramaRow } from './schedule.repository.js';
+import { computeSchedule, dayRangeInstants, episodesBetween, inZone, isValidTimeZone, nextSlotOccurrence, todayIn, type AirStatus, type Episode, type ScheduleBreak, type ScheduleSpecial, type Slot, type ZonedTime } from './schedule.js';
 
 /** Where K-drama air times are given when a network names no zone of its own. */
 export const DEFAULT_ZONE = 'Asia/Seoul';
@@ -66,9 +66,9 @@ function referenceInstant(slot: Slot, episodes: Episode[], zone: string, now: Da
   return (next ?? atSlot.at(-1))?.startsAt ?? nextSlotOccurrence(slot, zone, now);
 }
 
-function summarize(row: ScheduledDramaRow, slots: Slot[], breaks: ScheduleBreak[], now: Date): DramaScheduleSummary {
+function summarize(row: ScheduledDramaRow, slots: Slot[], breaks: ScheduleBreak[], specials: ScheduleSpecial[], now: Date): DramaScheduleSummary {
   const timeZone = row.network_time_zone ?? DEFAULT_ZONE;
-  const state = computeSchedule({ slots, breaks, firstAirDate: row.first_air_date, lastAirDate: row.last_air_date, episodes: row.episodes, timeZone }, now);
+  const state = computeSchedule({ slots, breaks, specials, firstAirDate: row.first_air_date, lastAirDate: row.last_air_date, episodes: row.episodes, timeZone }, now);
   return {
     dramaId: row.id,
     slug: row.slug,
@@ -91,8 +91,8 @@ function summarize(row: ScheduledDramaRow, slots: Slot[], breaks: ScheduleBreak[
 
 async function load(deps: Deps, rows: ScheduledDramaRow[]): Promise<DramaScheduleSummary[]> {
   const ids = rows.map((r) => r.id);
-  const [slots, breaks] = await Promise.all([listSlotsOf(deps.db, ids), listBreaksOf(deps.db, ids)]);
-  return rows.map((r) => summarize(r, slots.get(r.id) ?? [], breaks.get(r.id) ?? [], deps.now));
+  const [slots, breaks, specials] = await Promise.all([listSlotsOf(deps.db, ids), listBreaksOf(deps.db, ids), listSpecialsOf(deps.db, ids)]);
+  return rows.map((r) => summarize(r, slots.get(r.id) ?? [], breaks.get(r.id) ?? [], specials.get(r.id) ?? [], deps.now));
 }
 
 /** The schedule of the drama with this slug, or undefined when there is no such drama. */
@@ -100,16 +100,22 @@ export async function loadScheduleBySlug(deps: Deps, slug: string): Promise<Dram
   return (await load(deps, await findScheduledDramas(deps.db, { slug })))[0];
 }
 
-/** Schedules of those of the given dramas that are airing or yet to air, for boxes beside stories. */
-export async function loadCurrentSchedules(deps: Deps, dramaIds: number[]): Promise<DramaScheduleSummary[]> {
+/**
+ * Schedules of the dramas a story names that have episodes to show: airing and upcoming ones
+ * first, then ended runs (whose calendar still lists every episode as it aired).
+ */
+export async function loadStorySchedules(deps: Deps, dramaIds: number[]): Promise<DramaScheduleSummary[]> {
   const all = await load(deps, await findScheduledDramas(deps.db, { ids: dramaIds }));
-  return all.filter((s) => s.slots.length > 0 && (s.status === 'airing' || s.status === 'upcoming'));
+  const rank = (s: DramaScheduleSummary) => (s.status === 'airing' ? 0 : s.status === 'upcoming' ? 1 : 2);
+  return all.filter((s) => s.slots.length > 0 && s.episodes.length > 0).sort((a, b) => rank(a) - rank(b));
 }
 
 /** One broadcast in a date range, with its time in the network's zone and in the reader's. */
 export interface ScheduledEpisode {
   drama: { slug: string; title: string; networkName: string | null };
   number: number;
+  /** Title of a special broadcast; absent for a regular slot. */
+  special?: string | undefined;
   episodeCount: number | null;
   startsAt: string;
   network: ZonedTime & { zone: string };
@@ -138,6 +144,7 @@ export async function episodesInRange(deps: { db: Kysely<Database> }, input: { f
       out.push({
         drama: { slug: s.slug, title: s.title, networkName: s.networkName },
         number: ep.number,
+        ...(ep.special ? { special: ep.special } : {}),
         episodeCount: s.episodeCount,
         startsAt: ep.startsAt,
         network: { zone: s.timeZone, ...inZone(ep.startsAt, s.timeZone) },

@@ -63,6 +63,28 @@ describe('episodes', () => {
     assert.deepEqual(listEpisodes(double).map((e) => `${e.number} ${e.localDate} ${e.localTime}`), ['1 2024-01-05 21:00', '2 2024-01-05 22:00', '3 2024-01-12 21:00']);
   });
 
+  test('a special outside the slots counts as an episode and renumbers what follows', () => {
+    // A special episode on Sunday 2021-07-04 at 22:00 KST, inside a 10-episode run.
+    const withSpecial: DramaSchedule = { ...nevertheless, specials: [{ airDate: '2021-07-04', localTime: '22:00', title: 'Special episode' }] };
+    const eps = listEpisodes(withSpecial);
+    assert.equal(eps.length, 10, 'the announced count still holds');
+    assert.deepEqual(eps[3], { number: 4, startsAt: '2021-07-04T13:00:00Z', localDate: '2021-07-04', localTime: '22:00', special: 'Special episode' });
+    assert.deepEqual({ n: eps[4]!.number, d: eps[4]!.localDate, special: eps[4]!.special }, { n: 5, d: '2021-07-10', special: undefined });
+    assert.equal(eps.at(-1)!.localDate, '2021-08-14', 'the run ends a week earlier: the special took one slot');
+  });
+
+  test('a break and a special in the same week: the special stands in for the lost slot', () => {
+    const swap: DramaSchedule = {
+      ...nevertheless,
+      breaks: [{ airDate: '2021-07-03', reason: 'Sports broadcast' }],
+      specials: [{ airDate: '2021-07-05', localTime: '23:00', title: '' }],
+    };
+    const eps = listEpisodes(swap);
+    assert.deepEqual(eps.slice(1, 4).map((e) => `${e.number} ${e.localDate} ${e.special ?? '-'}`), ['2 2021-06-26 -', '3 2021-07-05 Special', '4 2021-07-10 -']);
+    assert.equal(eps.at(-1)!.localDate, '2021-08-21');
+    assert.equal(nextEpisode(eps, at('2021-07-04T00:00:00Z'))!.number, 3);
+  });
+
   test('no first air date or no slots: no episodes and no status', () => {
     assert.deepEqual(listEpisodes({ ...nevertheless, firstAirDate: null }), []);
     assert.equal(airStatus({ ...nevertheless, firstAirDate: null }, at('2021-07-01T00:00:00Z')), null);

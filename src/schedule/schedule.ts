@@ -19,10 +19,21 @@ export interface ScheduleBreak {
   reason: string;
 }
 
+/** A broadcast outside the weekly slots that counts as an episode; later episodes renumber. */
+export interface ScheduleSpecial {
+  /** ISO date and "HH:MM" in the network's zone. */
+  airDate: string;
+  localTime: string;
+  /** e.g. "Special episode"; empty when it is simply an extra episode. */
+  title: string;
+}
+
 /** What the schedule of one drama is computed from. */
 export interface DramaSchedule {
   slots: Slot[];
   breaks: ScheduleBreak[];
+  /** Extra broadcasts; absent means none. */
+  specials?: ScheduleSpecial[];
   /** ISO dates in the network's zone; null when not announced. */
   firstAirDate: string | null;
   lastAirDate: string | null;
@@ -40,6 +51,8 @@ export interface Episode {
   /** Date and time in the network's zone. */
   localDate: string;
   localTime: string;
+  /** Set on a special broadcast: its title, or "Special" when it has none. */
+  special?: string;
 }
 
 export type AirStatus = 'upcoming' | 'airing' | 'ended';
@@ -91,26 +104,43 @@ export function todayIn(now: Date, zone: string): string {
   return inZone(now, zone).date;
 }
 
-/** Every episode of the run, numbered in order, skipping the slots that fall on a break. */
+/**
+ * Every episode of the run, numbered in order: the weekly slots from the first air date, less the
+ * slots that fall on a break, plus the specials, all in time order and cut at the episode count.
+ */
 export function listEpisodes(schedule: DramaSchedule): Episode[] {
   const { firstAirDate, lastAirDate, timeZone } = schedule;
-  if (!firstAirDate || schedule.slots.length === 0) return [];
+  const specials = schedule.specials ?? [];
+  if (!firstAirDate || (schedule.slots.length === 0 && specials.length === 0)) return [];
   const limit = Math.min(schedule.episodes ?? MAX_EPISODES, MAX_EPISODES);
   const breaks = new Set(schedule.breaks.map((b) => b.airDate));
   const timesByWeekday = new Map<number, string[]>();
   for (const s of schedule.slots) timesByWeekday.set(s.weekday, [...(timesByWeekday.get(s.weekday) ?? []), s.localTime].sort());
 
-  const out: Episode[] = [];
-  for (let i = 0; i < MAX_RUN_DAYS && out.length < limit; i++) {
+  type Broadcast = Omit<Episode, 'number'>;
+  const broadcasts: Broadcast[] = specials.map((sp) => ({
+    startsAt: instantOf(sp.airDate, sp.localTime, timeZone),
+    localDate: sp.airDate,
+    localTime: sp.localTime,
+    special: sp.title || 'Special',
+  }));
+  // Each special takes the place of one slot episode in a run of fixed length.
+  const fromSlots = Math.max(0, limit - broadcasts.length);
+  let slotCount = 0;
+  for (let i = 0; i < MAX_RUN_DAYS && slotCount < fromSlots; i++) {
     const date = addDays(firstAirDate, i);
     if (lastAirDate && date > lastAirDate) break;
     if (breaks.has(date)) continue;
     for (const time of timesByWeekday.get(isoWeekday(date)) ?? []) {
-      if (out.length >= limit) break;
-      out.push({ number: out.length + 1, startsAt: instantOf(date, time, timeZone), localDate: date, localTime: time });
+      if (slotCount >= fromSlots) break;
+      broadcasts.push({ startsAt: instantOf(date, time, timeZone), localDate: date, localTime: time });
+      slotCount++;
     }
   }
-  return out;
+  return broadcasts
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
+    .slice(0, limit)
+    .map((b, i) => ({ number: i + 1, ...b }));
 }
 
 /**

@@ -31,6 +31,7 @@ function NextEpisode(props: { s: DramaScheduleSummary; reader: ReaderZone }): JS
       <strong>
         Next: episode {s.next.number}
         {s.episodeCount ? ` of ${s.episodeCount}` : ''}
+        {s.next.special ? ` (${s.next.special})` : ''}
       </strong>
       {', '}
       <LocalTime at={s.next.startsAt} networkZone={s.timeZone} reader={props.reader} form="datetime" /> <ZoneLabel reader={props.reader} /> <Countdown at={s.next.startsAt} />
@@ -80,7 +81,7 @@ export function ArticleScheduleBox(props: { schedules: DramaScheduleSummary[] })
   if (props.schedules.length === 0) return null;
   return (
     <aside class="box schedule-box" aria-labelledby="on-air-heading">
-      <h2 id="on-air-heading">On air</h2>
+      <h2 id="on-air-heading">{props.schedules.some((s) => s.status === 'airing' || s.status === 'upcoming') ? 'On air' : 'Air times'}</h2>
       {props.schedules.map((s) => {
         const reader: ReaderZone = { zone: s.timeZone, source: 'network' };
         return (
@@ -100,7 +101,7 @@ export function ArticleScheduleBox(props: { schedules: DramaScheduleSummary[] })
           <NextEpisode s={s} reader={reader} />
           <p>
             <a class="chip" href={s.calendarPath} type="text/calendar">
-              Add to calendar
+              {s.status === 'ended' ? 'Add every episode to a calendar' : 'Add to calendar'}
             </a>
           </p>
         </div>
