@@ -2,10 +2,8 @@
 // new reader, so the cap counts distinct readers per story per IP, not requests. A second, plain
 // rate cap bounds how fast one IP may write at all.
 //
-// The counts live in process memory behind `CapStore`, so several server processes each apply
-// the cap on their own (a voter spread over N processes gets up to N times the cap). Sharing
-// them through Redis comes with the cache fan-out (issue 10): a Redis store implements the same
-// two methods (SADD + SCARD + EXPIRE, INCR + EXPIRE) and nothing else changes.
+// The counts live behind `CapStore`: in process memory by default (one process), and in Redis
+// when REDIS_URL is set (redis-cap-store.ts), so several processes apply one shared cap.
 
 /** Where cap counters live; methods are async so a network store can implement them. */
 export interface CapStore {
