@@ -1,0 +1,25 @@
+// Outgoing mail for staff accounts (password reset links), through nodemailer to the SMTP server
+// named by SMTP_URL. Without SMTP_URL there is no mailer and the CLI prints reset links instead.
+import nodemailer from 'nodemailer';
+
+export interface MailOptions {
+  /** smtp://user:pass@host:587 or smtps://...:465; nodemailer reads options from the query too. */
+  smtpUrl: string;
+  /** The From header, e.g. "Onset newsroom <newsroom@example.com>". */
+  from: string;
+}
+
+export interface Mailer {
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
+  close(): void;
+}
+
+export function createMailer(options: MailOptions): Mailer {
+  const transport = nodemailer.createTransport(options.smtpUrl);
+  return {
+    async send(message) {
+      await transport.sendMail({ from: options.from, ...message });
+    },
+    close: () => transport.close(),
+  };
+}
