@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 import { appendModerationLog } from './comments.repository.js';
+import { commentsChanged } from './freshness.js';
 
 /** Every comment stored with this email, with the personal data, as JSON-ready objects. */
 export async function exportCommenter(input: { email: string }, deps: { db: Kysely<Database> }) {
@@ -26,16 +27,20 @@ export async function exportCommenter(input: { email: string }, deps: { db: Kyse
 export async function eraseCommenter(input: { email: string }, deps: { db: Kysely<Database>; clock: Clock }): Promise<{ erased: number }> {
   const email = input.email.trim().toLowerCase();
   const now = deps.clock().toISOString();
-  return deps.db.transaction().execute(async (trx) => {
-    const rows = await trx.selectFrom('comments').select(['id', 'status']).where('author_email', '=', email).execute();
+  const touched = new Set<number>();
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const rows = await trx.selectFrom('comments').select(['id', 'status', 'article_id']).where('author_email', '=', email).execute();
     for (const r of rows) {
       await trx
         .updateTable('comments')
-        .set({ author_name: 'Anonymous', author_email: null, author_url: null, author_ip: null, user_agent: null, avatar_key: crypto.randomBytes(32).toString('hex'), updated_at: now })
+        .set({ author_name: 'Anonymous', author_email: null, author_url: null, author_ip: null, user_agent: null, duplicate_key: null, avatar_key: crypto.randomBytes(32).toString('hex'), updated_at: now })
         .where('id', '=', r.id)
         .execute();
+      if (r.status === 'approved') touched.add(r.article_id);
       await appendModerationLog(trx, { commentId: r.id, action: 'erase', fromStatus: r.status, toStatus: r.status, actor: 'cli', reason: 'personal data erased on request', now });
     }
     return { erased: rows.length };
   });
+  commentsChanged(touched);
+  return result;
 }

@@ -1,4 +1,5 @@
-// 500 comments posted at once are all stored exactly once.
+// 500 comments posted at once are all stored exactly once; same-instant bursts cannot slip past
+// the duplicate check or the rate limits.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
@@ -8,6 +9,7 @@ import { buildApp } from '../app.js';
 import { fixedClock } from '../lib/clock.js';
 import { seedDemo } from '../demo/seed.js';
 import { WATCH_ARTICLE_SLUG } from '../demo/demo.data.js';
+import { DEFAULT_COMMENT_SETTINGS } from './settings.js';
 
 const COUNT = 500;
 
@@ -38,5 +40,32 @@ describeEachDatabase('comments under concurrency', (getDb) => {
     assert.equal(new Set(rows.map((r) => r.body)).size, COUNT, 'each body once');
     const logs = await getDb().kysely.selectFrom('comment_moderation_log').select((eb) => eb.fn.countAll<number>().as('n')).where('comment_id', 'in', ids).executeTakeFirstOrThrow();
     assert.equal(Number(logs.n), COUNT, 'one log row per comment');
+  });
+
+  test('the same comment fired 20 times at once is stored exactly once; the others get the duplicate message', async () => {
+    const url = `/api/v1/articles/${WATCH_ARTICLE_SLUG}/comments`;
+    const { formToken } = (await app.inject(url)).json() as { formToken: string };
+    clock.advance(60_000);
+    const payload = { body: 'Said once, sent twenty times by an eager double-click.', authorName: 'Eager Clicker', authorEmail: 'eager@burst.example', formToken };
+    const responses = await Promise.all(Array.from({ length: 20 }, () => app.inject({ method: 'POST', url, remoteAddress: '10.200.0.1', payload })));
+    const codes = responses.map((r) => r.statusCode).sort();
+    assert.deepEqual(codes, [202, ...Array(19).fill(409)]);
+    assert.match(responses.find((r) => r.statusCode === 409)!.json().message, /Duplicate comment detected/);
+    const rows = await getDb().kysely.selectFrom('comments').select('id').where('author_email', '=', 'eager@burst.example').execute();
+    assert.equal(rows.length, 1);
+  });
+
+  test('a same-instant burst from one IP stops at the per-IP limit', async () => {
+    const url = `/api/v1/articles/${WATCH_ARTICLE_SLUG}/comments`;
+    const { formToken } = (await app.inject(url)).json() as { formToken: string };
+    clock.advance(60_000);
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => app.inject({ method: 'POST', url, remoteAddress: '10.201.0.1', payload: { body: `Burst comment ${i} from one address`, authorName: `Burst ${i}`, authorEmail: `burst${i}@burst.example`, formToken } })),
+    );
+    const limit = DEFAULT_COMMENT_SETTINGS.maxPerIpPerWindow;
+    assert.equal(responses.filter((r) => r.statusCode === 202).length, limit);
+    assert.equal(responses.filter((r) => r.statusCode === 429).length, 20 - limit);
+    const rows = await getDb().kysely.selectFrom('comments').select('id').where('author_ip', '=', '10.201.0.1').execute();
+    assert.equal(rows.length, limit);
   });
 });

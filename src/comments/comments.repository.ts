@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Dialect } from '../db/connection.js';
 import { LIVE_STATUSES } from '../articles/articles.repository.js';
@@ -60,6 +60,25 @@ export async function appendModerationLog(db: Q, e: LogEntry): Promise<void> {
     .execute();
 }
 
+/**
+ * Serialises the admission of comments from the same IP or email until the transaction ends, so
+ * that count-then-insert (rate limits, duplicates) cannot be raced by a same-instant burst.
+ * PostgreSQL: transaction-scoped advisory locks, always IP before email (one order, no deadlock).
+ * SQLite: nothing to do: Kysely runs one transaction at a time on its single connection, and
+ * SQLite has a single writer anyway.
+ */
+export async function lockAdmission(trx: Transaction<Database>, keys: { ip: string | null; email: string }): Promise<void> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  if (keys.ip) await sql`select pg_advisory_xact_lock(hashtext(${`comment-ip:${keys.ip}`}))`.execute(trx);
+  await sql`select pg_advisory_xact_lock(hashtext(${`comment-email:${keys.email}`}))`.execute(trx);
+}
+
+/** True for the unique-index violation of an insert (duplicate_key), on either engine. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: unknown };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 /** Facts the admission checks need, from storage. */
 export async function admissionHistory(db: Q, q: { articleId: number; email: string; ip: string | null; body: string; since: string }) {
   const [fromIp, fromEmail, dup, approved] = await Promise.all([
@@ -113,8 +132,11 @@ export async function listThreadPage(
       ) c
       union all
       select ${sql.raw(cols)}, t.path || '/' || ${paddedId(dialect, 'c.id')}
-      from comments c join thread t on c.parent_id = t.id
-      where ${visible('c')} and t.depth < ${MAX_THREAD_DEPTH}
+      -- "thread t cross join comments c" (valid on both engines) makes SQLite look replies up by
+      -- parent id for each row of the thread; with "comments c join thread t" it scanned every
+      -- approved comment per row (12 ms for a 200-comment story, 0.9 ms this way).
+      from thread t cross join comments c
+      where c.parent_id = t.id and ${visible('c')} and t.depth < ${MAX_THREAD_DEPTH}
     )
     select * from thread order by path`.execute(db);
   return result.rows.map((r) => ({ ...r, id: Number(r.id), article_id: Number(r.article_id), parent_id: r.parent_id === null ? null : Number(r.parent_id), depth: Number(r.depth), editor_pick: Number(r.editor_pick), is_staff: Number(r.is_staff) }));

@@ -8,7 +8,7 @@ import { postComment, type CommentInput, type PostResult } from './comments.serv
 import { formatCommentBody } from './format.js';
 import { identiconSvg } from './identicon.js';
 import { COMMENTER_COOKIE, formToken, ownCommentIds, rememberOwnComment, renderedAtOf } from './comments.page.js';
-import { requireSameOrigin } from './same-origin.js';
+import { requireSameOrigin } from '../web/same-origin.js';
 import { loadCommentSettings } from './settings.js';
 import { CommentForm, HONEYPOT_FIELD } from './views/comment-form.js';
 import { CommentItem } from './views/comment-section.js';

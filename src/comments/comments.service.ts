@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
-import { admit, type Verdict } from './admission.checks.js';
-import { admissionHistory, appendModerationLog, findCommentableArticle, findComment, insertComment } from './comments.repository.js';
-import { avatarKey } from './identicon.js';
+import { admit, checkDuplicate, type Verdict } from './admission.checks.js';
+import { admissionHistory, appendModerationLog, findCommentableArticle, findComment, insertComment, isUniqueViolation, lockAdmission } from './comments.repository.js';
+import { avatarKey, duplicateKey } from './identicon.js';
 import { loadCommentSettings } from './settings.js';
+import { commentsChanged } from './freshness.js';
 
 /** A new comment as the HTTP edge parsed it. */
 export interface CommentInput {
@@ -89,8 +90,6 @@ export async function postComment(input: CommentInput, deps: { db: Kysely<Databa
 
   const articleFacts = { commentsOpen: article.comments_open === 1, publishedAt: article.published_at };
   const comment = { body, authorName: input.authorName.trim(), authorEmail: email, authorUrl: normalizeWebsite(input.authorUrl) ?? null };
-  let status: 'approved' | 'pending' | 'spam';
-  let verdict: Verdict | undefined;
   if (input.isStaff) {
     // Staff skip the spam and flood checks, never the rules every comment obeys.
     const admission = admit(
@@ -98,37 +97,53 @@ export async function postComment(input: CommentInput, deps: { db: Kysely<Databa
       [(c) => (c.article.commentsOpen ? undefined : { action: 'reject', check: 'closed', httpStatus: 403, reason: 'closed', message: 'Comments are closed on this story.' })],
     );
     if (admission.status === null) return refusal(admission.verdict!);
-    status = 'approved';
-  } else {
-    const since = new Date(now.getTime() - settings.rateWindowSeconds * 1000).toISOString();
-    const history = await admissionHistory(deps.db, { articleId: article.id, email, ip: input.ip, body, since });
-    const admission = admit({ now, settings, article: articleFacts, comment, honeypot: input.honeypot, renderedAt: input.renderedAt, history });
-    if (admission.status === null) return refusal(admission.verdict!);
-    status = admission.status;
-    verdict = admission.verdict;
   }
 
-  const id = await deps.db.transaction().execute(async (trx) => {
-    const newId = await insertComment(trx, {
-      article_id: article.id,
-      parent_id: input.parentId,
-      depth,
-      author_name: comment.authorName,
-      author_email: email,
-      author_url: comment.authorUrl,
-      author_ip: input.ip,
-      user_agent: input.userAgent?.slice(0, 300) ?? null,
-      avatar_key: avatarKey(email, deps.avatarSecret),
-      body,
-      status,
-      status_reason: verdict?.reason ?? null,
-      is_staff: input.isStaff ? 1 : 0,
-      created_at: nowIso,
-      updated_at: nowIso,
+  // Checks that count what is stored (rate limits, duplicates) run in the transaction of the
+  // insert, under a lock per IP and email, so a same-instant burst cannot slip past them; the
+  // unique duplicate_key is the last word on duplicates.
+  const since = new Date(now.getTime() - settings.rateWindowSeconds * 1000).toISOString();
+  let stored: { id: number; status: 'approved' | 'pending' | 'spam'; verdict: Verdict | undefined } | PostResult;
+  try {
+    stored = await deps.db.transaction().execute(async (trx) => {
+      let status: 'approved' | 'pending' | 'spam' = 'approved';
+      let verdict: Verdict | undefined;
+      if (!input.isStaff) {
+        await lockAdmission(trx, { ip: input.ip, email });
+        const history = await admissionHistory(trx, { articleId: article.id, email, ip: input.ip, body, since });
+        const admission = admit({ now, settings, article: articleFacts, comment, honeypot: input.honeypot, renderedAt: input.renderedAt, history });
+        if (admission.status === null) return refusal(admission.verdict!);
+        status = admission.status;
+        verdict = admission.verdict;
+      }
+      const newId = await insertComment(trx, {
+        article_id: article.id,
+        parent_id: input.parentId,
+        depth,
+        author_name: comment.authorName,
+        author_email: email,
+        author_url: comment.authorUrl,
+        author_ip: input.ip,
+        user_agent: input.userAgent?.slice(0, 300) ?? null,
+        avatar_key: avatarKey(email, deps.avatarSecret),
+        duplicate_key: duplicateKey(email, body, deps.avatarSecret),
+        body,
+        status,
+        status_reason: verdict?.reason ?? null,
+        is_staff: input.isStaff ? 1 : 0,
+        created_at: nowIso,
+        updated_at: nowIso,
+      });
+      await appendModerationLog(trx, { commentId: newId, action: 'posted', fromStatus: null, toStatus: status, actor: input.isStaff ? 'staff' : 'pipeline', reason: verdict ? `${verdict.check}: ${verdict.reason}` : '', now: nowIso });
+      return { id: newId, status, verdict };
     });
-    await appendModerationLog(trx, { commentId: newId, action: 'posted', fromStatus: null, toStatus: status, actor: input.isStaff ? 'staff' : 'pipeline', reason: verdict ? `${verdict.check}: ${verdict.reason}` : '', now: nowIso });
-    return newId;
-  });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    stored = refusal(checkDuplicate({ history: { recentFromIp: 0, recentFromEmail: 0, duplicate: true, previouslyApproved: false } })!);
+  }
+  if ('ok' in stored) return stored;
+  const { id, status, verdict } = stored;
+  if (status === 'approved') commentsChanged([article.id]);
   const message = status === 'approved' ? 'Thank you! Your comment is published.' : (verdict?.message || 'Your comment is awaiting moderation.');
   return { ok: true, id, articleId: article.id, status, message };
 }

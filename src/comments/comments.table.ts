@@ -23,6 +23,8 @@ export interface CommentTable {
   avatar_key: string;
   /** Plain text as typed; formatted on output. */
   body: string;
+  /** Keyed hash of (email, body): unique per article, so a duplicate cannot slip in; null once trashed or erased. */
+  duplicate_key: string | null;
   status: CommentStatus;
   /** Why it has that status, for moderators ("contains 3 links"). */
   status_reason: string | null;

@@ -6,9 +6,11 @@ import { ErrorBody } from '../articles/articles.routes.js';
 import { renderPage } from '../web/layout.js';
 import { requireStaff } from '../web/staff-guard.js';
 import { COMMENT_STATUSES } from './comments.table.js';
-import { countByStatus, listQueue, moderateComments, MODERATION_ACTIONS, type Queue } from './moderation.service.js';
-import { requireSameOrigin } from './same-origin.js';
-import { DEFAULT_COMMENT_SETTINGS, loadCommentSettings, saveCommentSettings } from './settings.js';
+import { changeDiscussionSettings, countByStatus, listQueue, moderateComments, MODERATION_ACTIONS, type Queue } from './moderation.service.js';
+import { requireSameOrigin } from '../web/same-origin.js';
+import { loadCommentSettings } from './settings.js';
+import { formValuesOf, parseSettingsForm, SETTING_FIELDS } from './settings.form.js';
+import { SettingsView } from './views/settings.js';
 import { ModerationView } from './views/moderation.js';
 
 const QueueT = Type.Union([...COMMENT_STATUSES.map((s) => Type.Literal(s)), Type.Literal('reported')]);
@@ -114,14 +116,14 @@ export function moderationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.put(
       '/api/v1/moderation/comments/settings',
       { onRequest: [staffOnly, sameOrigin], schema: { tags: ['moderation'], summary: 'Staff: change discussion settings (others keep their value)', body: SettingsT, response: { 200: SettingsT, ...errors } } },
-      async (request) => saveCommentSettings(db, request.body, ctx.clock().toISOString()),
+      async (request) => changeDiscussionSettings(request.body, deps),
     );
 
     // The page: queues with counts, one form per comment and a bulk form, all plain POSTs.
     app.get('/moderation/comments', { onRequest: staffOnly, schema: { hide: true, querystring: Type.Object({ queue: Type.Optional(QueueT), done: Type.Optional(Type.String({ maxLength: 100 })) }) } }, async (request, reply) => {
       const queue = (request.query.queue ?? 'pending') as Queue;
       const [counts, rows] = await Promise.all([countByStatus(db), listQueue(db, { queue, limit: 100, offset: 0 })]);
-      const html = renderPage(ctx.site, { title: 'Moderation: comments', path: '/moderation/comments', noindex: true }, <ModerationView queue={queue} counts={counts} items={rows} done={request.query.done} />);
+      const html = renderPage(ctx.site, { title: 'Moderation: comments', path: '/moderation/comments', noindex: true }, <ModerationView queue={queue} counts={counts} items={rows} done={request.query.done} csrf={request.staff?.csrfToken} />);
       return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
     });
 
@@ -137,6 +139,25 @@ export function moderationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         return reply.redirect(`/moderation/comments?queue=${request.body.queue ?? 'pending'}&done=${request.body.action}-${changed.length}`, 303);
       },
     );
-    void DEFAULT_COMMENT_SETTINGS;
+
+    // The settings page: one form, every field checked at once; nothing is saved unless all are valid.
+    const settingsPage = (values: ReturnType<typeof formValuesOf>, errors: Record<string, string>, saved: boolean, csrf?: string) =>
+      renderPage(ctx.site, { title: 'Discussion settings', path: '/moderation/comments/settings', noindex: true }, <SettingsView values={values} errors={errors} saved={saved} csrf={csrf} />);
+    app.get('/moderation/comments/settings', { onRequest: staffOnly, schema: { hide: true, querystring: Type.Object({ saved: Type.Optional(Type.String({ maxLength: 10 })) }) } }, async (request, reply) => {
+      const html = settingsPage(formValuesOf(await loadCommentSettings(db)), {}, request.query.saved === '1', request.staff?.csrfToken);
+      return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+    });
+    app.post(
+      '/moderation/comments/settings',
+      { onRequest: [staffOnly, sameOrigin], schema: { hide: true, body: Type.Object(Object.fromEntries(SETTING_FIELDS.map((f) => [f.key, Type.Optional(Type.String({ maxLength: 200_000 }))]))) } },
+      async (request, reply) => {
+        const parsed = parseSettingsForm(request.body as Record<string, unknown>);
+        if (!parsed.settings) {
+          return reply.code(422).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(settingsPage(parsed.values, parsed.errors as Record<string, string>, false, request.staff?.csrfToken));
+        }
+        await changeDiscussionSettings(parsed.settings, deps);
+        return reply.redirect('/moderation/comments/settings?saved=1', 303);
+      },
+    );
   };
 }

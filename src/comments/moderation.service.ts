@@ -3,6 +3,8 @@ import type { Database } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 import { DomainError } from '../lib/errors.js';
 import { appendModerationLog } from './comments.repository.js';
+import { commentsChanged } from './freshness.js';
+import { saveCommentSettings, type CommentSettings } from './settings.js';
 import { COMMENT_STATUSES, type CommentStatus, type ReportReason } from './comments.table.js';
 
 export const MODERATION_ACTIONS = ['approve', 'unapprove', 'spam', 'trash', 'restore', 'edit', 'pick', 'unpick'] as const;
@@ -20,10 +22,11 @@ export async function moderateComments(input: { ids: number[]; action: Moderatio
   const now = deps.clock().toISOString();
   const actor = input.actor ?? 'staff';
   if (input.action === 'edit' && !input.body?.trim()) throw new DomainError('An edit needs the new text of the comment.', 400, 'body');
-  return deps.db.transaction().execute(async (trx) => {
+  const touched = new Set<number>();
+  const result = await deps.db.transaction().execute(async (trx) => {
     const changed: number[] = [];
     for (const id of [...new Set(input.ids)]) {
-      const c = await trx.selectFrom('comments').select(['id', 'status', 'editor_pick']).where('id', '=', id).executeTakeFirst();
+      const c = await trx.selectFrom('comments').select(['id', 'status', 'editor_pick', 'article_id']).where('id', '=', id).executeTakeFirst();
       if (!c) throw new DomainError(`No comment has the id ${id}.`, 404);
       let to: CommentStatus = c.status;
       const set: Record<string, unknown> = { updated_at: now };
@@ -41,6 +44,8 @@ export async function moderateComments(input: { ids: number[]; action: Moderatio
         if (input.action === 'pick') to = 'approved';
       }
       if (to !== c.status) set.status = to;
+      // A trashed comment no longer blocks posting the same words again (WordPress skips trash too).
+      if (to === 'trash') set.duplicate_key = null;
       if (input.action === 'approve' || input.action === 'spam' || input.action === 'trash') set.status_reason = input.reason ?? null;
       await trx.updateTable('comments').set(set).where('id', '=', id).execute();
       if (to === 'approved' || input.action === 'spam' || input.action === 'trash') {
@@ -49,9 +54,14 @@ export async function moderateComments(input: { ids: number[]; action: Moderatio
       }
       await appendModerationLog(trx, { commentId: id, action: input.action, fromStatus: c.status, toStatus: to, actor, reason: input.reason ?? '', now });
       changed.push(id);
+      // Readers see a change when the comment was or now is approved.
+      if (c.status === 'approved' || to === 'approved') touched.add(c.article_id);
     }
     return { changed };
   });
+  // After the commit, so no reader can cache the old state again in between.
+  commentsChanged(touched);
+  return result;
 }
 
 /** A reader's report about an approved comment, logged with it. */
@@ -96,4 +106,15 @@ export async function listQueue(db: Kysely<Database>, q: { queue: Queue; limit: 
     ? await db.selectFrom('comment_reports').select(['comment_id', 'reason', 'note']).where('comment_id', 'in', ids).where('resolved_at', 'is', null).execute()
     : [];
   return rows.map((r) => ({ ...r, reports: reports.filter((x) => x.comment_id === r.id).map((x) => ({ reason: x.reason, note: x.note })) }));
+}
+
+/**
+ * Saves discussion settings (others keep their value). Paging, depth and closing apply to every
+ * story's comment section, so every story page is purged.
+ */
+export async function changeDiscussionSettings(changes: Partial<CommentSettings>, deps: Deps): Promise<CommentSettings> {
+  const saved = await saveCommentSettings(deps.db, changes, deps.clock().toISOString());
+  const articles = await deps.db.selectFrom('articles').select('id').execute();
+  commentsChanged(articles.map((a) => a.id));
+  return saved;
 }

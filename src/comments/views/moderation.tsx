@@ -39,10 +39,13 @@ function actionsFor(status: string, pick: boolean): { action: string; label: str
 }
 
 /** The staff page. It shows email and IP: staff only, never cached (no-store). */
-export function ModerationView(props: { queue: Queue; counts: Record<Queue, number>; items: Item[]; done: string | undefined }): JSX.Element {
+export function ModerationView(props: { queue: Queue; counts: Record<Queue, number>; items: Item[]; done: string | undefined; /** The staff session's CSRF token; absent for the admin token. */ csrf?: string | undefined }): JSX.Element {
   return (
     <div class="moderation">
       <h1>Comments</h1>
+      <p>
+        <a href="/moderation/comments/settings">Discussion settings</a>
+      </p>
       {props.done ? <p class="form-message" role="status">Done: {props.done.replace('-', ' × ')}</p> : null}
       <nav class="moderation-queues" aria-label="Queues">
         {QUEUES.map((q) => (
@@ -53,6 +56,7 @@ export function ModerationView(props: { queue: Queue; counts: Record<Queue, numb
       </nav>
       {props.items.length === 0 ? <p>Nothing in this queue.</p> : null}
       <form method="post" action="/moderation/comments" id="bulk" class="moderation-bulk">
+        {props.csrf ? <input type="hidden" name="_csrf" value={props.csrf} /> : null}
         <input type="hidden" name="queue" value={props.queue} />
         <label>
           Bulk action for the ticked comments:{' '}
@@ -89,6 +93,7 @@ export function ModerationView(props: { queue: Queue; counts: Record<Queue, numb
             <div class="moderation-actions">
               {actionsFor(c.status, c.editor_pick === 1).map((a) => (
                 <form method="post" action="/moderation/comments">
+                  {props.csrf ? <input type="hidden" name="_csrf" value={props.csrf} /> : null}
                   <input type="hidden" name="ids" value={String(c.id)} />
                   <input type="hidden" name="queue" value={props.queue} />
                   <button class="button button-small" name="action" value={a.action} type="submit">
@@ -99,6 +104,7 @@ export function ModerationView(props: { queue: Queue; counts: Record<Queue, numb
               <details>
                 <summary>Edit</summary>
                 <form method="post" action="/moderation/comments">
+                  {props.csrf ? <input type="hidden" name="_csrf" value={props.csrf} /> : null}
                   <input type="hidden" name="ids" value={String(c.id)} />
                   <input type="hidden" name="queue" value={props.queue} />
                   <textarea name="body" rows={4} aria-label="Comment text">
