@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
@@ -21,7 +24,23 @@ import { moderationRoutes } from './comments/moderation.routes.js';
 import { createReactionsRuntime, type ReactionsOptions } from './reactions/reactions.runtime.js';
 import { buildAssets, registerAssetRoutes } from './web/assets.js';
 import { staffLoginRoutes } from './web/staff-login.routes.js';
+import { lintRoutes } from './editorial/lint.routes.js';
+import { registerStaffSessions } from './newsroom/auth/session.js';
+import { authRoutes } from './newsroom/auth/auth.routes.js';
+import { createMailer, type MailOptions } from './newsroom/auth/mailer.js';
+import { newsroomRoutes } from './newsroom/newsroom.routes.js';
+import { editorRoutes } from './newsroom/articles/editor.routes.js';
+import { kbRoutes } from './newsroom/kb/kb.routes.js';
+import { searchRoutes } from './search/search.routes.js';
+import { feedsRoutes } from './feeds/feeds.routes.js';
+import { oembedRoutes } from './oembed/oembed.routes.js';
+import { decorateCacheTags, installPageCache } from './cache/page-cache.plugin.js';
+import { connectPurgeBus } from './cache/purge-bus.js';
+import { Redis } from 'ioredis';
+import { RedisCapStore } from './reactions/redis-cap-store.js';
 import { renderErrorPage } from './web/errors.js';
+import { mediaRoutes } from './media/media.routes.js';
+import { createFileStorage, type MediaStorage } from './media/storage.js';
 import { SITE_NAME, type Site } from './web/site.js';
 
 export interface BuildAppOptions {
@@ -36,6 +55,14 @@ export interface BuildAppOptions {
   adminToken?: string | undefined;
   /** Reaction set and vote caps; defaults when absent. */
   reactions?: ReactionsOptions | undefined;
+  /** Bytes of rendered pages kept in memory; 0 turns the page cache off. Default 64 MiB. */
+  pageCacheBytes?: number | undefined;
+  /** redis://... carries cache purges to the other processes. */
+  redisUrl?: string | undefined;
+  /** Where uploaded media live (src/media/storage.ts); default: a fresh folder under the OS temp dir. */
+  mediaStorage?: MediaStorage | undefined;
+  /** SMTP for staff password-reset mail (Config.mail); without it, reset links come from the CLI. */
+  mail?: MailOptions | undefined;
 }
 
 const isApi = (url: string) => url.startsWith('/api/');
@@ -55,13 +82,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const site: Site = { name: SITE_NAME, publicUrl: options.publicUrl, assets: await buildAssets() };
+  // With Redis, vote caps are counted once for all processes; without, in this process.
+  const capsRedis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  if (capsRedis) app.addHook('onClose', async () => void (await capsRedis.quit()));
+  const capStore = capsRedis ? new RedisCapStore(capsRedis) : undefined;
   let nameIndex: Promise<NameIndex> | undefined;
   const ctx: AppContext = {
     db: options.db,
     clock: options.clock ?? systemClock,
     site,
     adminToken: options.adminToken,
-    reactions: createReactionsRuntime(options.reactions),
+    reactions: createReactionsRuntime({ ...options.reactions, capStore: options.reactions?.capStore ?? capStore }),
     log: app.log as unknown as Logger,
     names: {
       get: () => (nameIndex ??= buildNameIndex(options.db.kysely).catch((err) => {
@@ -109,6 +140,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'database unreachable', database: options.db.dialect });
   });
   registerAssetRoutes(app, site.assets);
+  const pageCacheBytes = options.pageCacheBytes ?? 64 * 1024 * 1024;
+  decorateCacheTags(app);
+  if (pageCacheBytes > 0) {
+    installPageCache(app, { maxBytes: pageCacheBytes, clock: ctx.clock });
+    if (options.redisUrl) {
+      const bus = await connectPurgeBus(options.redisUrl, app.log as unknown as Logger);
+      app.addHook('onClose', () => bus.close());
+    }
+  }
+
+  // Staff sessions are read for every request: the newsroom guard and the staff guard use them.
+  registerStaffSessions(app, ctx);
 
   // Domain routes.
   await app.register(articlesRoutes(ctx));
@@ -118,6 +161,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(commentsRoutes(ctx));
   await app.register(moderationRoutes(ctx));
   await app.register(staffLoginRoutes(ctx));
+  await app.register(lintRoutes(ctx));
+  const mailer = options.mail ? createMailer(options.mail) : undefined;
+  if (mailer) app.addHook('onClose', async () => mailer.close());
+  await app.register(authRoutes(ctx, mailer));
+  await app.register(newsroomRoutes(ctx));
+  await app.register(editorRoutes(ctx));
+  await app.register(kbRoutes(ctx));
+  await app.register(searchRoutes(ctx));
+  await app.register(feedsRoutes(ctx));
+  await app.register(oembedRoutes(ctx));
+  await app.register(mediaRoutes(ctx, options.mediaStorage ?? createFileStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'onset-media-')))));
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.ready();

@@ -26,6 +26,8 @@ for (const [name, value] of [
   ['DATABASE_URL', 'mysql://x'],
   ['LOG_LEVEL', 'loud'],
   ['PUBLIC_URL', 'onset.example'],
+  ['SMTP_URL', 'http://mail.example'],
+  ['MAIL_FROM', 'not an address'],
 ] as const) {
   test(`a wrong ${name} (${value}) is one clear line naming the variable`, () => {
     assert.throws(
@@ -39,4 +41,11 @@ test('the value is echoed for plain settings, never for secrets or URLs', () => 
   assert.throws(() => loadConfig({ PORT: 'abc' }), /PORT must be a number \(got "abc"\)/);
   assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://root:hunter2@db/x' }), (e: Error) => e.message.includes('(got a mysql: URL)') && !e.message.includes('hunter2'));
   assert.throws(() => loadConfig({ COOKIE_SECRET: 'short-secret' }), (e: Error) => /COOKIE_SECRET must be at least 32/.test(e.message) && !e.message.includes('short-secret'));
+});
+
+test('SMTP_URL turns on reset mail; its password is never echoed', () => {
+  assert.equal(loadConfig({}).mail, undefined);
+  const c = loadConfig({ SMTP_URL: 'smtps://user:pw@mail.example:465', PUBLIC_URL: 'https://news.example' });
+  assert.deepEqual(c.mail, { smtpUrl: 'smtps://user:pw@mail.example:465', from: 'Onset newsroom <newsroom@news.example>' });
+  assert.throws(() => loadConfig({ SMTP_URL: 'imap://user:hunter2@mail.example' }), (e: Error) => e.message.includes('(got a imap: URL)') && !e.message.includes('hunter2'));
 });

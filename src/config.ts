@@ -32,6 +32,10 @@ export interface Config {
     set: ReactionDef[];
     limits: { readersPerArticlePerIpPerHour: number; votesPerIpPerMinute: number };
   };
+  /** Megabytes of rendered pages kept in memory (0 turns the page cache off). */
+  pageCacheMb: number;
+  /** SMTP_URL and MAIL_FROM: staff password-reset links go out by email when set (src/newsroom/auth/mailer.ts). */
+  mail: { smtpUrl: string; from: string } | undefined;
 }
 
 const urlWithScheme = (schemes: string[]) =>
@@ -53,7 +57,10 @@ const schema = z.object({
   PUBLIC_URL: urlWithScheme(['http:', 'https:']).optional(),
   COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
+  PAGE_CACHE_MB: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0).max(4096, 'must be at most 4096').default(64),
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  SMTP_URL: urlWithScheme(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: z.string().max(200).regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an email address, optionally with a name: "Onset <newsroom@example.com>"').optional(),
   REACTIONS: z.string().optional().superRefine((value, c) => {
     if (value === undefined) return;
     try {
@@ -103,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecret: e.COOKIE_SECRET,
     seedDemo: e.SEED_DEMO === '1' || e.SEED_DEMO === 'true',
     adminToken: e.ADMIN_TOKEN,
+    pageCacheMb: e.PAGE_CACHE_MB,
+    mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Onset newsroom <newsroom@${new URL(e.PUBLIC_URL ?? 'http://localhost').hostname}>` } : undefined,
     reactions: {
       set: e.REACTIONS ? parseReactionSet(e.REACTIONS) : [...DEFAULT_REACTIONS],
       limits: { readersPerArticlePerIpPerHour: e.REACTIONS_IP_CAP, votesPerIpPerMinute: e.REACTIONS_IP_RATE },

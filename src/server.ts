@@ -9,6 +9,9 @@ import { openDb, type Db } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './lib/clock.js';
 import { isEmpty, seedDemo } from './demo/seed.js';
+import { seedDemoMedia } from './media/media.seed.js';
+import { createFileStorage, type MediaStorage } from './media/storage.js';
+import { ensureFirstAdmin } from './newsroom/auth/user.cli.js';
 
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
   return pino({
@@ -21,6 +24,11 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pin
 
 export function openConfiguredDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Db {
   return openDb({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'onset.sqlite') });
+}
+
+/** Media files under DATA_DIR/media (src/media/storage.ts). */
+export function mediaStorageFor(config: Pick<Config, 'dataDir'>): MediaStorage {
+  return createFileStorage(path.join(config.dataDir, 'media'));
 }
 
 /** The signing secret: from the environment, or made once and kept in the data folder. */
@@ -38,16 +46,14 @@ export function cookieSecretFor(config: Pick<Config, 'cookieSecret' | 'dataDir'>
 }
 
 /** Opens the database, brings it up to date, seeds an empty one, and starts listening. */
-export async function startServer(config: Config): Promise<{ app: FastifyInstance; db: Db; stop: () => Promise<void> }> {
+export async function startServer(config: Config, options: { prepare?: boolean } = {}): Promise<{ app: FastifyInstance; db: Db; stop: () => Promise<void> }> {
   const log = createLogger(config);
   const db = openConfiguredDb(config);
-  const applied = await migrateToLatest(db);
-  if (applied.length) log.info({ migrations: applied }, 'database migrated');
-  if (config.seedDemo && (await isEmpty(db.kysely))) {
-    const report = await seedDemo({ db: db.kysely, clock: systemClock });
-    log.info(report.created, 'demo content seeded');
-  }
-  const app = await buildApp({ db, publicUrl: config.publicUrl, logger: log, cookieSecret: cookieSecretFor(config), adminToken: config.adminToken, reactions: config.reactions });
+  const mediaStorage = mediaStorageFor(config);
+  // Migrating, seeding and creating the first admin happen once: in the only process, or in the
+  // cluster's primary before it forks workers (which pass prepare: false).
+  if (options.prepare !== false) await prepareDatabase(config, db, log, mediaStorage);
+  const app = await buildApp({ db, publicUrl: config.publicUrl, logger: log, cookieSecret: cookieSecretFor(config), adminToken: config.adminToken, reactions: config.reactions, pageCacheBytes: config.pageCacheMb * 1024 * 1024, redisUrl: config.redisUrl, mediaStorage, mail: config.mail });
   await app.listen({ port: config.port, host: config.host });
   log.info({ url: `http://${config.host}:${config.port}`, database: db.dialect, location: db.location }, 'Onset is serving');
 
@@ -60,6 +66,23 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
       log.info('stopped');
     })());
   return { app, db, stop };
+}
+
+/** Brings the schema up to date, seeds an empty database and creates the first staff account. */
+export async function prepareDatabase(config: Config, db: Db, log: Logger, mediaStorage: ReturnType<typeof mediaStorageFor>): Promise<void> {
+  const applied = await migrateToLatest(db);
+  if (applied.length) log.info({ migrations: applied }, 'database migrated');
+  if (config.seedDemo && (await isEmpty(db.kysely))) {
+    const report = await seedDemo({ db: db.kysely, clock: systemClock });
+    log.info(report.created, 'demo content seeded');
+    await seedDemoMedia({ db: db.kysely, clock: systemClock, storage: mediaStorage });
+  }
+  const firstAdmin = await ensureFirstAdmin({ db: db.kysely, clock: systemClock });
+  if (firstAdmin) {
+    // Printed once, to stdout only: the hash is all the database keeps.
+    process.stdout.write(`\nNewsroom admin created: ${firstAdmin.email}\nPassword (shown once, change it or keep it safe): ${firstAdmin.password}\nSign in at ${config.publicUrl}/newsroom/login\n\n`);
+    log.info({ email: firstAdmin.email }, 'first newsroom admin created; its password was printed once');
+  }
 }
 
 /** Stops cleanly on SIGTERM/SIGINT; a second signal, or 10 s without finishing, forces exit. */

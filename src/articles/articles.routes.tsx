@@ -1,18 +1,28 @@
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.js';
+import { articlePageTags } from '../cache/purge.js';
 import { renderPage } from '../web/layout.js';
 import { countPublishedArticles, listPublishedArticles } from './articles.repository.js';
 import { loadArticlePage } from './articles.page.js';
-import { newsArticleJsonLd } from './articles.jsonld.js';
+import { findSlugRedirect } from '../newsroom/articles/editor.repository.js';
+import { articleBreadcrumbJsonLd, newsArticleJsonLd, storyCardMeta } from './articles.jsonld.js';
+import { storyImage } from './story-image.js';
 import { loadStorySchedules } from '../schedule/schedule.service.js';
 import type { ArticleKind } from './articles.table.js';
 import { ArticleView } from './views/article.js';
+import { storyMediaJsonLd, storyMediaTags } from '../media/video.jsonld.js';
+import { StoryLead } from '../media/story-lead.view.js';
 import { HomeView } from './views/home.js';
 import { loadAlsoSee } from '../catalog/also-see.service.js';
 import { cacheHeadersFor, mostReactedFor, reactionWidgetFor } from '../reactions/reactions.page.js';
 import { loadCommentSection, withCommentCounts } from '../comments/comments.page.js';
 
 const HOME_PAGE_SIZE = 13;
+// Cached pages live briefly even without a purge: reaction counts and "Most loved" in the HTML
+// are a first paint (the reactions island refreshes them), and a scheduled story appears on the
+// front page at most this long after its time.
+const HOME_CACHE_SECONDS = 10;
+const ARTICLE_CACHE_SECONDS = 5;
 const Kind = Type.Union([Type.Literal('news'), Type.Literal('watch'), Type.Literal('feature')]);
 
 const ArticleSummary = Type.Object({
@@ -54,7 +64,7 @@ export function articlesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       url: `${ctx.site.publicUrl}/articles/${a.slug}`,
     });
 
-    app.get('/', { schema: { hide: true, querystring: HomeQuery } }, async (request, reply) => {
+    app.get('/', { schema: { hide: true, querystring: HomeQuery }, config: { pageCache: { ttlSeconds: HOME_CACHE_SECONDS } } }, async (request, reply) => {
       const page = request.query.page ?? 1;
       const kind = request.query.kind;
       const rows = await listPublishedArticles(ctx.db.kysely, { limit: HOME_PAGE_SIZE + 1, offset: (page - 1) * HOME_PAGE_SIZE, now: now(), kind });
@@ -68,18 +78,23 @@ export function articlesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         { title: heading, path: kind ? `/?kind=${kind}` : '/', section, description: 'The latest K-drama news, behind-the-scenes videos and features.' },
         <HomeView lead={page === 1 ? items[0] : undefined} rest={page === 1 ? items.slice(1) : items} heading={heading} page={page} hasNext={hasNext} kindQuery={kind ?? ''} mostReacted={mostReacted} />,
       );
-      return reply.type('text/html; charset=utf-8').send(html);
+      return reply.cacheTags(['home']).type('text/html; charset=utf-8').send(html);
     });
 
-    app.get('/articles/:slug', { schema: { hide: true, params: Type.Object({ slug: Type.String({ maxLength: 200 }) }) } }, async (request, reply) => {
+    app.get('/articles/:slug', { schema: { hide: true, params: Type.Object({ slug: Type.String({ maxLength: 200 }) }) }, config: { pageCache: { ttlSeconds: ARTICLE_CACHE_SECONDS } } }, async (request, reply) => {
       const data = await loadArticlePage({ db: ctx.db.kysely, now: now(), names: await ctx.names.get() }, request.params.slug);
-      if (!data) return reply.callNotFound();
+      if (!data) {
+        // An old slug of a story whose slug changed after it went live (src/newsroom/) moves permanently.
+        const moved = await findSlugRedirect(ctx.db.kysely, request.params.slug);
+        return moved ? reply.redirect(`/articles/${moved}`, 301) : reply.callNotFound();
+      }
       const { article, entities } = data;
       // Air times of the dramas in the story that are on air or about to be (src/schedule/).
       const onAir = await loadStorySchedules({ db: ctx.db.kysely, now: ctx.clock() }, entities.dramas.map((d) => d.id));
       const alsoSee = await loadAlsoSee({ articleId: article.id }, { db: ctx.db.kysely });
       const reactions = await reactionWidgetFor(ctx, request, article);
       const comments = await loadCommentSection(ctx, request, article);
+      const image = storyImage(ctx.site, article, data.media);
       const html = renderPage(
         ctx.site,
         {
@@ -87,11 +102,16 @@ export function articlesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           description: data.description,
           path: `/articles/${article.slug}`,
           ogType: 'article',
-          jsonLd: [newsArticleJsonLd(ctx.site, article, entities, data.description)],
+          ...storyCardMeta(ctx.site, article, image),
+          jsonLd: [newsArticleJsonLd(ctx.site, article, entities, data.description, image), articleBreadcrumbJsonLd(ctx.site, article), ...storyMediaJsonLd(ctx.site.publicUrl, data.media, { headline: article.headline, description: data.description, publishedAt: article.published_at })],
         },
-        <ArticleView article={article} bodyHtml={data.bodyHtml} tags={data.tags} people={entities.people} dramas={entities.dramas} onAir={onAir} alsoSee={alsoSee} reactions={reactions.widget} comments={comments.section} commentCount={comments.count} />,
+        <ArticleView article={article} lead={StoryLead({ media: data.media, body: article.body, alt: article.lead_image_alt })} bodyHtml={data.bodyHtml} tags={data.tags} people={entities.people} dramas={entities.dramas} onAir={onAir} alsoSee={alsoSee} reactions={reactions.widget} comments={comments.section} commentCount={comments.count} />,
       );
-      return reply.headers(cacheHeadersFor(reactions.personal || comments.personalized)).type('text/html; charset=utf-8').send(html);
+      return reply
+        .cacheTags([...articlePageTags(article.id, entities.people.map((p) => p.id), entities.dramas.map((d) => d.id)), ...storyMediaTags(data.media)])
+        .headers(cacheHeadersFor(reactions.personal || comments.personalized))
+        .type('text/html; charset=utf-8')
+        .send(html);
     });
 
     app.get(

@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
+import { articleChangedTags, purge } from '../cache/purge.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 import { DomainError } from '../lib/errors.js';
 import { slugify } from '../lib/slug.js';
+import { safeImageUrl } from '../web/safe-url.js';
 import { buildNameIndex, linkArticleEntities, type LinkResult } from '../catalog/linking.service.js';
 import type { NameIndex } from '../catalog/names.js';
+import { indexArticle } from '../search/search.index.js';
 import { ARTICLE_KINDS, ARTICLE_STATUSES, type ArticleKind, type ArticleStatus } from './articles.table.js';
 
 /** What an editor (or the seed) gives to write a story. */
@@ -39,6 +42,11 @@ function validate(input: ArticleInput): void {
   if (input.headline.length > 300) throw new DomainError('headline must be at most 300 characters', 400, 'headline');
   if (input.status === 'scheduled' && !input.publishedAt) throw new DomainError('a scheduled story needs a publish time', 400, 'publishedAt');
   if (input.publishedAt && Number.isNaN(Date.parse(input.publishedAt))) throw new DomainError('publishedAt must be an ISO 8601 instant', 400, 'publishedAt');
+  if (input.leadImageUrl && !safeImageUrl(input.leadImageUrl)) throw new DomainError('the lead image must be an http(s) address or a path on this site', 400, 'leadImageUrl');
+  // A reader who cannot see the lead image gets its alt text; a story does not go out without it.
+  if (input.status !== 'draft' && input.leadImageUrl && !input.leadImageAlt?.trim()) {
+    throw new DomainError('a story with a lead image needs alt text (describe the image) before it is published', 400, 'leadImageAlt');
+  }
 }
 
 /**
@@ -57,7 +65,7 @@ export async function saveArticle(
     input.status === 'draft' ? (input.publishedAt ?? null) : new Date(input.publishedAt ?? now).toISOString();
   const index = deps.nameIndex ?? (await buildNameIndex(deps.db));
 
-  return deps.db.transaction().execute(async (trx) => {
+  const { saved, touched } = await deps.db.transaction().execute(async (trx) => {
     const values = {
       kind: input.kind,
       headline: input.headline.trim(),
@@ -90,12 +98,36 @@ export async function saveArticle(
         await trx.insertInto('article_tags').values({ article_id: id, tag_id: tag.id }).onConflict((oc) => oc.doNothing()).execute();
       }
     }
+    const linkedBefore = await linkedEntityIds(trx, id);
     const links = await linkArticleEntities(trx, {
       articleId: id,
       story: { headline: input.headline, dek: input.dek ?? '', body: input.body },
       index,
       now,
     });
-    return { id, slug, created: !existing, links };
+    // Search sees the story as saved, in the same transaction (src/search/).
+    await indexArticle(id, { db: trx, now });
+    const linkedAfter = await linkedEntityIds(trx, id);
+    return {
+      saved: { id, slug, created: !existing, links },
+      touched: { personIds: [...new Set([...linkedBefore.personIds, ...linkedAfter.personIds])], dramaIds: [...new Set([...linkedBefore.dramaIds, ...linkedAfter.dramaIds])] },
+    };
   });
+  // After the commit: the story's page, the front page and the entity pages that list it, both
+  // those it named before this save and those it names now.
+  purge(articleChangedTags(saved.id, touched));
+  return saved;
+}
+
+/** People and dramas a story is linked to, directly or through a role (the newsroom editor uses it too). */
+export async function linkedEntityIds(db: Kysely<Database>, articleId: number): Promise<{ personIds: number[]; dramaIds: number[] }> {
+  const [people, dramas, roles] = await Promise.all([
+    db.selectFrom('article_people').select('person_id').where('article_id', '=', articleId).execute(),
+    db.selectFrom('article_dramas').select('drama_id').where('article_id', '=', articleId).execute(),
+    db.selectFrom('article_roles').innerJoin('roles', 'roles.id', 'article_roles.role_id').select(['roles.person_id', 'roles.drama_id']).where('article_roles.article_id', '=', articleId).execute(),
+  ]);
+  return {
+    personIds: [...people.map((p) => p.person_id), ...roles.map((r) => r.person_id)],
+    dramaIds: [...dramas.map((d) => d.drama_id), ...roles.map((r) => r.drama_id)],
+  };
 }

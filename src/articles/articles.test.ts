@@ -33,6 +33,8 @@ describeEachDatabase('articles service', (getDb) => {
     await assert.rejects(saveArticle({ kind: 'gossip' as 'news', headline: 'X', body: 'x', status: 'draft' }, deps()), (e: unknown) => e instanceof DomainError && e.field === 'kind');
     await assert.rejects(saveArticle({ kind: 'news', headline: 'X', body: 'x', status: 'scheduled' }, deps()), (e: unknown) => e instanceof DomainError && e.field === 'publishedAt');
     await assert.rejects(saveArticle({ kind: 'news', headline: '한소희', body: 'x', status: 'draft' }, deps()), (e: unknown) => e instanceof DomainError && e.field === 'slug');
+    await assert.rejects(saveArticle({ kind: 'news', headline: 'X', body: 'x', status: 'draft', leadImageUrl: 'javascript:alert(1)' }, deps()), (e: unknown) => e instanceof DomainError && e.field === 'leadImageUrl');
+    await assert.rejects(saveArticle({ kind: 'news', headline: 'X', body: 'x', status: 'draft', leadImageUrl: '//evil.example/x.png' }, deps()), (e: unknown) => e instanceof DomainError && e.field === 'leadImageUrl');
     const after = await db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     assert.equal(Number(after.n), Number(before.n));
   });

@@ -1,6 +1,8 @@
 import MarkdownIt, { type StateCore, type Token } from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import type { EntityRef, NameIndex } from '../catalog/names.js';
+import type { StoryMedia } from '../media/story-media.js';
+import { VIDEO_SANITIZE, videoDirectivePlugin, withVideoAttributes } from '../media/video-directive.js';
 
 /** What the renderer needs to turn the first mention of each linked entity into a link. */
 export interface EntityLinking {
@@ -79,13 +81,17 @@ function textToken(state: StateCore, content: string): Token {
 // validateLink (no javascript:, vbscript:, file: or data: other than images).
 const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
 md.core.ruler.push('entity_links', entityLinksRule);
+// ```video blocks (src/media/video-directive.ts): players and click-to-load facades.
+md.use(videoDirectivePlugin);
 
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'pre', 'a', 'hr', 's', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption'],
-  allowedAttributes: { a: ['href', 'class', 'title', 'rel'], img: ['src', 'alt', 'title', 'width', 'height', 'loading'], th: ['style'], td: ['style'] },
+  allowedTags: ['p', 'br', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'pre', 'a', 'hr', 's', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', ...VIDEO_SANITIZE.tags],
+  allowedAttributes: withVideoAttributes({ a: ['href', 'class', 'title', 'rel'], img: ['src', 'alt', 'title', 'width', 'height', 'loading'], th: ['style'], td: ['style'] }),
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,
+  // <source> and <track> of the video markup are void elements: no end tag.
+  selfClosing: [...sanitizeHtml.defaults.selfClosing, ...VIDEO_SANITIZE.selfClosing],
   transformTags: {
     a: (tagName, attribs) => {
       const href = attribs.href ?? '';
@@ -99,9 +105,9 @@ const SANITIZE: sanitizeHtml.IOptions = {
  * Renders a story's Markdown to safe HTML. Headings in the body start at h2 (the headline is h1).
  * The output passes an allowlist sanitizer as a second line of defence.
  */
-export function renderStoryMarkdown(source: string, linking?: EntityLinking): string {
+export function renderStoryMarkdown(source: string, linking?: EntityLinking, media?: StoryMedia): string {
   const shifted = source.replace(/^#(?=\s)/gm, '##');
-  return sanitizeHtml(md.render(shifted, { linking }), SANITIZE);
+  return sanitizeHtml(md.render(shifted, { linking, media }), SANITIZE);
 }
 
 /** Plain text of a Markdown source (for descriptions and search snippets), unescaped. */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { purge } from '../cache/purge.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 import { DomainError } from '../lib/errors.js';
@@ -105,6 +106,7 @@ export async function setAlsoSeeOverrides(
     await lockArticle(trx, article.id);
     await replaceAlsoSeeOverrides(trx, article.id, rows, now);
   });
+  purge([`article:${article.id}`]);
   return getAlsoSeeForEditor({ articleSlug: article.slug }, { db });
 }
 

@@ -1,5 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.js';
+import { dramaPageTags, personPageTags } from '../cache/purge.js';
 import { renderPage } from '../web/layout.js';
 import { ErrorBody } from '../articles/articles.routes.js';
 import { listArticlesNamingDrama, listArticlesNamingPerson } from '../articles/articles.repository.js';
@@ -18,11 +19,15 @@ import {
   listRolesOfPerson,
 } from './catalog.repository.js';
 import { DramaView } from './views/drama.js';
+import { entityBreadcrumbJsonLd, personJsonLd, tvSeriesJsonLd } from './catalog.jsonld.js';
 import { PersonView } from './views/person.js';
 import { alsoSeeRoutes } from './also-see.routes.js';
 import { mentionsRoutes } from './mentions.routes.js';
+import { findPersonRedirect } from '../newsroom/kb/person-redirects.repository.js';
 
 const STORIES_ON_ENTITY_PAGE = 12;
+// Entity pages change on an edit (purged then) and with the clock (air status, countdown fallback).
+const ENTITY_CACHE_SECONDS = 60;
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });
 const Paging = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
@@ -87,9 +92,13 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       return { drama, aliases, cast, platforms, airsText, schedule };
     }
 
-    app.get('/people/:slug', { schema: { hide: true, params: SlugParams } }, async (request, reply) => {
+    app.get('/people/:slug', { schema: { hide: true, params: SlugParams }, config: { pageCache: { ttlSeconds: ENTITY_CACHE_SECONDS } } }, async (request, reply) => {
       const data = await loadPerson(request.params.slug);
-      if (!data) return reply.callNotFound();
+      if (!data) {
+        // A person merged into another in the newsroom: the old address leads to the kept record.
+        const moved = await findPersonRedirect(db, request.params.slug);
+        return moved ? reply.redirect(`/people/${moved}`, 301) : reply.callNotFound();
+      }
       const stories = await listArticlesNamingPerson(db, data.person.id, now(), STORIES_ON_ENTITY_PAGE);
       const { person } = data;
       const html = renderPage(
@@ -99,23 +108,14 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           description: person.bio || `Stories, roles and news about ${person.display_name}.`,
           path: `/people/${person.slug}`,
           ogType: 'profile',
-          jsonLd: [
-            {
-              '@context': 'https://schema.org',
-              '@type': 'Person',
-              name: person.display_name,
-              ...(person.hangul_name ? { alternateName: [person.hangul_name, ...data.aliases] } : { alternateName: data.aliases }),
-              ...(person.birth_date ? { birthDate: person.birth_date } : {}),
-              url: `${ctx.site.publicUrl}/people/${person.slug}`,
-            },
-          ],
+          jsonLd: [personJsonLd(ctx.site, person, data.aliases), entityBreadcrumbJsonLd(ctx.site, person.display_name, `/people/${person.slug}`)],
         },
         <PersonView person={person} aliases={data.aliases} roles={data.roles} stories={stories} />,
       );
-      return reply.type('text/html; charset=utf-8').send(html);
+      return reply.cacheTags(personPageTags(person.id)).type('text/html; charset=utf-8').send(html);
     });
 
-    app.get('/dramas/:slug', { schema: { hide: true, params: SlugParams, querystring: Type.Object({ tz: Type.Optional(Type.String({ maxLength: 64 })) }) } }, async (request, reply) => {
+    app.get('/dramas/:slug', { schema: { hide: true, params: SlugParams, querystring: Type.Object({ tz: Type.Optional(Type.String({ maxLength: 64 })) }) }, config: { pageCache: { ttlSeconds: ENTITY_CACHE_SECONDS } } }, async (request, reply) => {
       const reader = resolveReaderZone(request.query.tz);
       const data = await loadDrama(request.params.slug);
       if (!data) return reply.callNotFound();
@@ -127,26 +127,11 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           title: drama.native_title ? `${drama.title} (${drama.native_title})` : drama.title,
           description: drama.synopsis || `Cast, schedule and stories about ${drama.title}.`,
           path: `/dramas/${drama.slug}`,
-          jsonLd: [
-            {
-              '@context': 'https://schema.org',
-              '@type': 'TVSeries',
-              name: drama.title,
-              ...(drama.native_title ? { alternateName: drama.native_title } : {}),
-              ...(drama.episodes ? { numberOfEpisodes: drama.episodes } : {}),
-              ...(drama.first_air_date ? { startDate: drama.first_air_date } : {}),
-              url: `${ctx.site.publicUrl}/dramas/${drama.slug}`,
-              actor: data.cast.map((c) => ({
-                '@type': 'PerformanceRole',
-                actor: { '@type': 'Person', name: c.display_name, url: `${ctx.site.publicUrl}/people/${c.person_slug}` },
-                characterName: c.character_name,
-              })),
-            },
-          ],
+          jsonLd: [tvSeriesJsonLd(ctx.site, drama, data.cast), entityBreadcrumbJsonLd(ctx.site, drama.title, `/dramas/${drama.slug}`)],
         },
         <DramaView drama={drama} aliases={data.aliases} cast={data.cast} platforms={data.platforms} airsText={data.airsText} stories={stories} schedule={data.schedule} reader={reader} />,
       );
-      return reply.type('text/html; charset=utf-8').send(html);
+      return reply.cacheTags(dramaPageTags(drama.id)).type('text/html; charset=utf-8').send(html);
     });
 
     app.get('/api/v1/people', { schema: { tags: ['people'], summary: 'People in the knowledge base', querystring: Paging, response: { 200: Type.Object({ items: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), hangulName: Type.Union([Type.String(), Type.Null()]), url: Type.String() })) }), 400: ErrorBody } } }, async (request) => {

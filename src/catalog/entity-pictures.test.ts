@@ -1,4 +1,5 @@
 import { after, before, test } from 'node:test';
+import { entityChangedTags, purge } from '../cache/purge.js';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { describeEachDatabase } from '../../test/helpers/db.js';
@@ -29,6 +30,11 @@ describeEachDatabase('entity pages: photos, posters, country, aliases', (getDb) 
     const db = getDb().kysely;
     await db.updateTable('people').set({ photo_url: 'https://img.example/song-kang.jpg' }).where('slug', '=', 'song-kang').execute();
     await db.updateTable('dramas').set({ poster_url: '/media/nevertheless.jpg' }).where('slug', '=', 'nevertheless').execute();
+    // Written straight to the tables, so purge as the knowledge-base editor does after a save.
+    for (const [type, table, slug] of [['person', 'people', 'song-kang'], ['drama', 'dramas', 'nevertheless']] as const) {
+      const { id } = await db.selectFrom(table).select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+      purge(entityChangedTags(type, id));
+    }
     const person = (await app.inject('/people/song-kang')).body;
     assert.match(person, /<div class="avatar has-image"><img src="https:\/\/img.example\/song-kang.jpg" alt="Song Kang" width="270" height="360"/);
     const drama = (await app.inject('/dramas/nevertheless')).body;

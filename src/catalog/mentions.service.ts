@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { articleChangedTags, purge } from '../cache/purge.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 import { DomainError } from '../lib/errors.js';
@@ -58,5 +59,8 @@ export async function settleMention(
     await settleMentionReport(trx, { articleId: article.id, surface, ref: input.ref, now });
     await linkArticleEntities(trx, { articleId: article.id, story: { headline: article.headline, dek: article.dek, body: article.body }, index: deps.index, now });
   });
+  // The settled name becomes a link, and the person's page now lists the story.
+  const chosenPersonId = /^person:(\d+)$/.exec(input.ref)?.[1];
+  purge(articleChangedTags(article.id, { personIds: chosenPersonId ? [Number(chosenPersonId)] : [] }));
   return listOpenMentions({ articleSlug: article.slug }, { db });
 }

@@ -123,6 +123,10 @@ export const demoArticles: DemoArticle[] = [
     dek: 'A new behind-the-scenes clip from the JTBC set shows a rehearsal that went slightly wrong, and a co-star who stopped everything to check.',
     body: `JTBC has released another making-of video from *Nevertheless*, and this one is a favourite with fans already. Watch the video with English subtitles below!
 
+\`\`\`video
+lead
+\`\`\`
+
 The clip follows the crew through a long night on the campus set. Han So Hee, who plays the sculpture student Yoo Na Bi, is walking through a blocking rehearsal for a scene in the studio when she catches her sleeve on a workbench and stumbles.
 
 Before the camera operator has even lowered the rig, Song Kang steps in. The actor behind Park Jae Eon asks twice whether she is hurt, looks at her wrist, and only returns to his mark once she laughs and shows him that everything is fine.

@@ -4,6 +4,7 @@ import type { Clock } from '../lib/clock.js';
 import { saveArticle } from '../articles/articles.service.js';
 import { buildNameIndex } from '../catalog/linking.service.js';
 import { seedDemoReactions } from '../reactions/reactions.seed.js';
+import { seedDemoComments } from '../comments/comments.seed.js';
 import { demoArticles, demoAuthors, demoDramas, demoNetworks, demoPeople } from './demo.data.js';
 
 export interface SeedReport {
@@ -106,5 +107,6 @@ export async function seedDemo(deps: { db: Kysely<Database>; clock: Clock }): Pr
     created.articles++;
   }
   await seedDemoReactions({ db, clock });
+  await seedDemoComments({ db, clock });
   return { created };
 }

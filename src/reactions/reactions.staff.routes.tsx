@@ -6,7 +6,7 @@ import { findArticleIdBySlug } from '../articles/articles.repository.js';
 import { ErrorBody } from '../articles/articles.routes.js';
 import { renderPage } from '../web/layout.js';
 import { renderErrorPage } from '../web/errors.js';
-import { isStaff, requireStaff } from '../web/staff-guard.js';
+import { admitStaff, requireStaff } from '../web/staff-guard.js';
 import { assertSameOrigin } from '../web/same-origin.js';
 import { reactionTotalsForNewsroom, resetReactions } from './reactions.service.js';
 import { ReactionsModeration } from './views/moderation.js';
@@ -30,12 +30,12 @@ export function reactionsStaffRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
 
     /** For the reset form: a page (not JSON) when the staff session has ended meanwhile. */
     async function requireStaffForm(request: FastifyRequest, reply: FastifyReply) {
-      if (!isStaff(request, ctx.adminToken)) {
+      if (!admitStaff(request, ctx.adminToken)) {
         return reply
           .code(401)
           .header('www-authenticate', 'Bearer')
           .type('text/html; charset=utf-8')
-          .send(renderErrorPage(ctx.site, 401, 'This form is for Onset staff. Please sign in at /moderation/login and try again.'));
+          .send(renderErrorPage(ctx.site, 401, 'This form is for Onset staff. Please sign in at /newsroom/login and try again.'));
       }
     }
 
@@ -96,7 +96,7 @@ export function reactionsStaffRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
     app.get(
       '/moderation/reactions',
       {
-        // Sends a person who is not signed in to /moderation/login and back.
+        // Sends a person who is not signed in to /newsroom/login and back.
         onRequest: requireStaff(ctx.adminToken),
         schema: { hide: true, querystring: Type.Object({ reset: Type.Optional(Type.String({ maxLength: 200 })), removed: Type.Optional(Type.Integer({ minimum: 0 })) }) },
       },
@@ -104,7 +104,7 @@ export function reactionsStaffRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
         const rows = await reactionTotalsForNewsroom({ limit: MODERATION_PAGE_SIZE, offset: 0 }, deps);
         const { reset, removed } = request.query;
         const notice = reset ? `Removed ${removed ?? 0} ${removed === 1 ? 'reaction' : 'reactions'} from “${reset}”.` : undefined;
-        const html = renderPage(ctx.site, { title: 'Reactions · Moderation', path: '/moderation/reactions', noindex: true }, <ReactionsModeration set={ctx.reactions.set} rows={rows} notice={notice} />);
+        const html = renderPage(ctx.site, { title: 'Reactions · Moderation', path: '/moderation/reactions', noindex: true }, <ReactionsModeration set={ctx.reactions.set} rows={rows} notice={notice} csrf={request.staff?.csrfToken} />);
         return reply.header('cache-control', 'private, no-store').type('text/html; charset=utf-8').send(html);
       },
     );

@@ -16,7 +16,8 @@ export function scheduleRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get(
       '/schedule',
-      { schema: { hide: true, querystring: Type.Object({ tz: Type.Optional(Zone), week: Type.Optional(Type.String({ maxLength: 10 })) }) } },
+      // A week's page changes with the clock (what is "this week") and with schedule edits.
+      { schema: { hide: true, querystring: Type.Object({ tz: Type.Optional(Zone), week: Type.Optional(Type.String({ maxLength: 10 })) }) }, config: { pageCache: { ttlSeconds: 60 } } },
       async (request, reply) => {
         const reader = resolveReaderZone(request.query.tz);
         const week = await weekOnAir({ db, now: ctx.clock() }, { week: request.query.week, zone: reader.zone });
@@ -32,7 +33,7 @@ export function scheduleRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           },
           <SchedulePageView week={week} reader={reader} requestedWeek={request.query.week ? week.monday : undefined} />,
         );
-        return reply.type('text/html; charset=utf-8').send(html);
+        return reply.cacheTags(['schedule']).type('text/html; charset=utf-8').send(html);
       },
     );
 

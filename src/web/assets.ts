@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import { build } from 'esbuild';
 import type { FastifyInstance } from 'fastify';
 
@@ -12,6 +13,9 @@ interface Asset {
   type: string;
   /** Name with a content hash, e.g. site.3f2a1c9b.css. */
   hashedName: string;
+  /** Compressed once at start (text types only): most of the page weight a reader downloads. */
+  br?: Buffer;
+  gzip?: Buffer;
 }
 
 /** The site's static assets, built once at start and served under content-hashed names. */
@@ -22,7 +26,13 @@ export class Assets {
   add(logicalName: string, body: Buffer, type: string): void {
     const hash = crypto.createHash('sha256').update(body).digest('hex').slice(0, 10);
     const ext = path.extname(logicalName);
-    const asset = { body, type, hashedName: `${path.basename(logicalName, ext)}.${hash}${ext}` };
+    const text = /^text\/|javascript|svg/.test(type);
+    const asset: Asset = {
+      body,
+      type,
+      hashedName: `${path.basename(logicalName, ext)}.${hash}${ext}`,
+      ...(text ? { br: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }), gzip: zlib.gzipSync(body, { level: 9 }) } : {}),
+    };
     this.byLogicalName.set(logicalName, asset);
     this.byHashedName.set(asset.hashedName, asset);
   }
@@ -43,6 +53,8 @@ export class Assets {
 export async function buildAssets(): Promise<Assets> {
   const assets = new Assets();
   assets.add('site.css', fs.readFileSync(path.join(here, 'assets', 'site.css')), 'text/css; charset=utf-8');
+  // The publisher logo of JSON-LD and cards (raster, as search engines want; scripts/make-logo.ts).
+  assets.add('logo.png', fs.readFileSync(path.join(here, 'assets', 'logo.png')), 'image/png');
   const result = await build({
     // From sources (tsx) the entry is main.ts; from a `npm run build` in dist/ it is main.js.
     entryPoints: [path.join(here, 'islands', fs.existsSync(path.join(here, 'islands', 'main.ts')) ? 'main.ts' : 'main.js')],
@@ -62,6 +74,12 @@ export function registerAssetRoutes(app: FastifyInstance, assets: Assets): void 
     const asset = assets.get((request.params as { name: string }).name);
     if (!asset) return reply.callNotFound();
     // The name changes whenever the content does, so browsers and CDNs may keep it forever.
-    return reply.header('cache-control', 'public, max-age=31536000, immutable').type(asset.type).send(asset.body);
+    reply.header('cache-control', 'public, max-age=31536000, immutable').type(asset.type);
+    if (!asset.br || !asset.gzip) return reply.send(asset.body);
+    reply.header('vary', 'Accept-Encoding');
+    const accept = String(request.headers['accept-encoding'] ?? '');
+    if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(asset.br);
+    if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(asset.gzip);
+    return reply.send(asset.body);
   });
 }

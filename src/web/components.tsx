@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { formatDate } from './site.js';
+import { safeImageUrl } from './safe-url.js';
 
 const KIND_LABEL: Record<string, string> = { news: 'News', watch: 'Watch', feature: 'Feature' };
 
@@ -18,10 +19,12 @@ export function DateTime(props: { iso: string; relative?: boolean }): JSX.Elemen
 
 /** The picture slot of a card: the lead image or a placeholder of the same size. */
 export function Thumb(props: { imageUrl: string | null; alt: string | null; kind: string; label: string; eager?: boolean }): JSX.Element {
+  // A stored address that is not http(s) or a site path (javascript:, data:) is never put in src.
+  const src = safeImageUrl(props.imageUrl);
   return (
     <div class="thumb">
-      {props.imageUrl ? (
-        <img src={props.imageUrl} alt={props.alt ?? ''} width={1280} height={720} loading={props.eager ? 'eager' : 'lazy'} decoding="async" />
+      {src ? (
+        <img src={src} alt={props.alt ?? ''} width={1280} height={720} loading={props.eager ? 'eager' : 'lazy'} decoding="async" />
       ) : props.kind === 'watch' ? (
         <span class="play" aria-hidden="true">
           ▶

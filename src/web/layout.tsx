@@ -15,6 +15,12 @@ export interface PageMeta {
   /** og:type; "article" on stories. */
   ogType?: string | undefined;
   noindex?: boolean | undefined;
+  /** The picture of the page for og:image and a large Twitter card; the site logo when absent. */
+  image?: { url: string; alt: string; width?: number | undefined; height?: number | undefined } | undefined;
+  /** Stories: Open Graph article:* tags. */
+  article?: { publishedTime: string; modifiedTime: string; author: string | null; section: string } | undefined;
+  /** Absolute URL of this page's oEmbed JSON, for oEmbed discovery (src/oembed/). */
+  oembedUrl?: string | undefined;
 }
 
 const NAV: { href: string; label: string; section: NonNullable<PageMeta['section']> }[] = [
@@ -23,6 +29,7 @@ const NAV: { href: string; label: string; section: NonNullable<PageMeta['section
   { href: '/?kind=news', label: 'News', section: 'news' },
   { href: '/?kind=feature', label: 'Features', section: 'features' },
   { href: '/schedule', label: 'Schedule', section: 'schedule' },
+  { href: '/search', label: 'Search', section: 'search' },
 ];
 
 function Layout(props: { site: Site; meta: PageMeta; children: ComponentChildren }): JSX.Element {
@@ -46,6 +53,27 @@ function Layout(props: { site: Site; meta: PageMeta; children: ComponentChildren
         <meta property="og:type" content={meta.ogType ?? 'website'} />
         <meta property="og:url" content={canonical} />
         {meta.description ? <meta property="og:description" content={meta.description} /> : null}
+        {/* Cards for social sites (src/web/structured-data.ts has the JSON-LD side). */}
+        <meta property="og:locale" content="en_US" />
+        <meta property="og:image" content={meta.image?.url ?? `${site.publicUrl}${site.assets.url('logo.png')}`} />
+        <meta property="og:image:alt" content={meta.image?.alt ?? `${site.name} logo`} />
+        {meta.image?.width && meta.image.height ? <meta property="og:image:width" content={String(meta.image.width)} /> : null}
+        {meta.image?.width && meta.image.height ? <meta property="og:image:height" content={String(meta.image.height)} /> : null}
+        {meta.article ? <meta property="article:published_time" content={meta.article.publishedTime} /> : null}
+        {meta.article ? <meta property="article:modified_time" content={meta.article.modifiedTime} /> : null}
+        {meta.article?.author ? <meta property="article:author" content={meta.article.author} /> : null}
+        {meta.article ? <meta property="article:section" content={meta.article.section} /> : null}
+        <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
+        <meta name="twitter:title" content={meta.title} />
+        {meta.description ? <meta name="twitter:description" content={meta.description} /> : null}
+        {meta.image ? <meta name="twitter:image" content={meta.image.url} /> : null}
+        {meta.image ? <meta name="twitter:image:alt" content={meta.image.alt} /> : null}
+        {meta.oembedUrl ? <link rel="alternate" type="application/json+oembed" title={meta.title} href={meta.oembedUrl} /> : null}
+        {/* Feed discovery for readers and crawlers (src/feeds/). */}
+        <link rel="alternate" type="application/rss+xml" title={`${site.name} (RSS)`} href={`${site.publicUrl}/feed.xml`} />
+        <link rel="alternate" type="application/atom+xml" title={`${site.name} (Atom)`} href={`${site.publicUrl}/atom.xml`} />
+        {/* Without it every browser asks for /favicon.ico (a 404 and a console error on each first visit). */}
+        <link rel="icon" type="image/png" href={site.assets.url('logo.png')} />
         <link rel="stylesheet" href={site.assets.url('site.css')} />
         <script type="module" src={site.assets.url('app.js')} />
         {(meta.jsonLd ?? []).map((data) => (

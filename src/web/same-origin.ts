@@ -28,3 +28,8 @@ export function isCrossSite(request: FastifyRequest, publicUrl: string): boolean
 export function assertSameOrigin(request: FastifyRequest, publicUrl: string): void {
   if (isCrossSite(request, publicUrl)) throw new CrossSiteRequestError();
 }
+
+/** The same check as an onRequest hook, for routes that declare it (comments, moderation). */
+export function requireSameOrigin(publicUrl: string) {
+  return async (request: FastifyRequest): Promise<void> => assertSameOrigin(request, publicUrl);
+}

@@ -27,6 +27,8 @@ export interface StartOptions {
    * on stop. Without it, a temporary folder is made and removed when the server stops.
    */
   dataDir?: string;
+  /** Extra arguments after `serve`, e.g. ['--workers', '2']. */
+  args?: string[];
 }
 
 const READY_TIMEOUT_MS = 30_000;
@@ -82,9 +84,9 @@ class StartError extends Error {
   }
 }
 
-async function startOnce(port: number, dataDir: string, env: Record<string, string>): Promise<TestServer> {
+async function startOnce(port: number, dataDir: string, env: Record<string, string>, args: string[] = []): Promise<TestServer> {
   const url = `http://127.0.0.1:${port}`;
-  const proc = spawn(process.execPath, [ONSET_BIN, 'serve'], {
+  const proc = spawn(process.execPath, [ONSET_BIN, 'serve', ...args], {
     cwd: REPO_ROOT,
     env: childEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -156,7 +158,7 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
     for (let attempt = 1; ; attempt++) {
       const port = opts.env?.PORT ? Number(opts.env.PORT) : await freePort();
       try {
-        const server = await startOnce(port, dataDir, opts.env ?? {});
+        const server = await startOnce(port, dataDir, opts.env ?? {}, opts.args);
         if (!ownDir) return server;
         return {
           ...server,

@@ -10,6 +10,8 @@ import { ReactionWidget, type ReactionWidgetProps } from '../../reactions/views/
 
 export interface ArticleViewProps {
   article: ArticleWithAuthor;
+  /** Lead video or uploaded lead image (src/media/); when absent, the lead image URL as a thumbnail. */
+  lead?: JSX.Element | undefined;
   bodyHtml: TrustedHtml;
   tags: { slug: string; name: string }[];
   people: { slug: string; display_name: string; hangul_name: string | null }[];
@@ -43,11 +45,11 @@ export function ArticleView(props: ArticleViewProps): JSX.Element {
           {props.commentCount !== undefined ? <a class="comment-count" href="#comments">{props.commentCount === 1 ? '1 comment' : `${props.commentCount} comments`}</a> : null}
         </div>
       </header>
-      {a.lead_image_url ? (
+      {props.lead ?? (a.lead_image_url ? (
         <div class="article-hero">
           <Thumb imageUrl={a.lead_image_url} alt={a.lead_image_alt} kind={a.kind} label={a.headline} eager />
         </div>
-      ) : null}
+      ) : null)}
       <RawHtml class="prose" html={props.bodyHtml} />
       <AlsoSeeBox items={props.alsoSee ?? []} />
       {props.reactions ? <ReactionWidget {...props.reactions} /> : null}

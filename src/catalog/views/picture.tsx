@@ -1,14 +1,7 @@
 import type { JSX } from 'preact';
 
-/**
- * Only http(s) and same-site paths make an image: a photo or poster URL comes from staff input,
- * and a `javascript:` or `data:` URL has no business in an `src`.
- */
-export function safeImageUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  const u = url.trim();
-  return /^https?:\/\/[^\s]+$/i.test(u) || /^\/(?!\/)[^\s]*$/.test(u) ? u : null;
-}
+export { safeImageUrl } from '../../web/safe-url.js';
+import { safeImageUrl } from '../../web/safe-url.js';
 
 /**
  * A person's photo or a drama's poster in a fixed 3:4 frame, or the placeholder initial when there

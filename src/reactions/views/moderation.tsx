@@ -10,7 +10,7 @@ export interface ModerationRow {
 }
 
 /** Staff page: reaction totals per story, with a reset per story behind a confirmation. */
-export function ReactionsModeration(props: { set: readonly ReactionDef[]; rows: ModerationRow[]; notice?: string | undefined }): JSX.Element {
+export function ReactionsModeration(props: { set: readonly ReactionDef[]; rows: ModerationRow[]; notice?: string | undefined; /** The staff session's CSRF token; absent for the admin token. */ csrf?: string | undefined }): JSX.Element {
   return (
     <div class="moderation">
       <h1>Reactions</h1>
@@ -58,6 +58,7 @@ export function ReactionsModeration(props: { set: readonly ReactionDef[]; rows: 
                     <details class="confirm">
                       <summary>Reset…</summary>
                       <form method="post" action="/moderation/reactions/reset">
+                        {props.csrf ? <input type="hidden" name="_csrf" value={props.csrf} /> : null}
                         <input type="hidden" name="slug" value={row.slug} />
                         <button type="submit" class="button danger">
                           Remove all {row.total} reactions

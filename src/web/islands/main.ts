@@ -4,8 +4,14 @@ import { enhanceRelativeTimes } from './relative-time.js';
 import { enhanceAirTimes } from './air-times.js';
 import { enhanceReactions } from './reactions.js';
 import { enhanceComments } from './comments.js';
+import { enhanceVideoFacades } from './video-facade.js';
+import { enhanceNewsroomEditor } from './newsroom-editor.js';
+import { enhanceLintUnderlines } from './lint-underlines.js';
 
 enhanceRelativeTimes(document);
 enhanceAirTimes(document);
 enhanceReactions(document);
 enhanceComments(document);
+enhanceVideoFacades(document);
+enhanceNewsroomEditor(document);
+enhanceLintUnderlines(document);
