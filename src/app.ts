@@ -57,6 +57,8 @@ export interface BuildAppOptions {
   reactions?: ReactionsOptions | undefined;
   /** Bytes of rendered pages kept in memory; 0 turns the page cache off. Default 64 MiB. */
   pageCacheBytes?: number | undefined;
+  /** Fastify trustProxy: which proxies may set X-Forwarded-For; false (default) trusts none. */
+  trustProxy?: boolean | number | string | undefined;
   /** redis://... carries cache purges to the other processes. */
   redisUrl?: string | undefined;
   /** Where uploaded media live (src/media/storage.ts); default: a fresh folder under the OS temp dir. */
@@ -74,7 +76,8 @@ const isApi = (url: string) => url.startsWith('/api/');
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: false }),
-    trustProxy: true,
+    // Fastify takes a hop count as a number at run time though its type lists only strings.
+    trustProxy: (options.trustProxy ?? false) as boolean | string,
     bodyLimit: 1_048_576,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },

@@ -49,3 +49,12 @@ test('SMTP_URL turns on reset mail; its password is never echoed', () => {
   assert.deepEqual(c.mail, { smtpUrl: 'smtps://user:pw@mail.example:465', from: 'Onset newsroom <newsroom@news.example>' });
   assert.throws(() => loadConfig({ SMTP_URL: 'imap://user:hunter2@mail.example' }), (e: Error) => e.message.includes('(got a imap: URL)') && !e.message.includes('hunter2'));
 });
+
+test('X-Forwarded-For is believed only from configured proxies', () => {
+  assert.equal(loadConfig({}).trustProxy, false, 'off by default: a client cannot pick its own IP');
+  assert.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true);
+  assert.equal(loadConfig({ TRUST_PROXY: '1' }).trustProxy, true);
+  assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+  assert.equal(loadConfig({ TRUST_PROXY: '10.0.0.1,10.0.0.2' }).trustProxy, '10.0.0.1,10.0.0.2');
+  assert.throws(() => loadConfig({ TRUST_PROXY: 'everyone' }), /TRUST_PROXY must be true, false/);
+});

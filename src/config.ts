@@ -36,6 +36,11 @@ export interface Config {
   pageCacheMb: number;
   /** SMTP_URL and MAIL_FROM: staff password-reset links go out by email when set (src/newsroom/auth/mailer.ts). */
   mail: { smtpUrl: string; from: string } | undefined;
+  /**
+   * Which proxies may set X-Forwarded-For (Fastify's trustProxy). Off by default: otherwise any
+   * client could claim any IP and step around the per-IP rate limits and vote caps.
+   */
+  trustProxy: boolean | number | string;
 }
 
 const urlWithScheme = (schemes: string[]) =>
@@ -57,6 +62,7 @@ const schema = z.object({
   PUBLIC_URL: urlWithScheme(['http:', 'https:']).optional(),
   COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
+  TRUST_PROXY: z.string().regex(/^(true|false|1|0|\d{1,2}|[0-9a-fA-F.:/,\s]+)$/, 'must be true, false, a hop count, or a comma-separated list of proxy addresses').optional(),
   PAGE_CACHE_MB: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0).max(4096, 'must be at most 4096').default(64),
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SMTP_URL: urlWithScheme(['smtp:', 'smtps:']).optional(),
@@ -87,6 +93,13 @@ function describeValue(name: string, value: string | undefined): string {
   return ` (got ${JSON.stringify(value)})`;
 }
 
+function trustProxyFrom(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false' || value === '0') return false;
+  if (value === 'true' || value === '1') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable is treated as unset, as shells and .env files often leave them so.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -111,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO === '1' || e.SEED_DEMO === 'true',
     adminToken: e.ADMIN_TOKEN,
     pageCacheMb: e.PAGE_CACHE_MB,
+    trustProxy: trustProxyFrom(e.TRUST_PROXY),
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Onset newsroom <newsroom@${new URL(e.PUBLIC_URL ?? 'http://localhost').hostname}>` } : undefined,
     reactions: {
       set: e.REACTIONS ? parseReactionSet(e.REACTIONS) : [...DEFAULT_REACTIONS],
