@@ -1,6 +1,20 @@
 import { httpRequest } from './proc.js';
 import type { LoadOptions, Target } from './measure.js';
 import { measureVotes, type CheckedStats } from './votes.js';
+import { WATCH_ARTICLE_SLUG } from '../src/demo/demo.data.js';
+import { commentPostPath, measureCommentPosts, oneCommentBody, seedCommentedStory } from './comments.js';
+
+// The harness posts a scenario's body once while resolving it; a comment needs a fresh form token.
+let commentFormToken = '';
+
+// A personal cookie (here an unsigned, meaningless reader id) makes the page cache step aside, so
+// the request is rendered fresh, as for a reader who has voted; "-uncached" scenarios send it.
+const UNCACHED = { cookie: 'onset_reader=bench' };
+
+/** The demo story (the one with the video and the demo comments), also at --scale. */
+async function demoStoryPath(): Promise<string> {
+  return `/articles/${encodeURIComponent(WATCH_ARTICLE_SLUG)}`;
+}
 
 /** What a scenario can use to work out its request (e.g. look up a slug through the API). */
 export interface ScenarioContext {
@@ -27,6 +41,12 @@ export interface Scenario {
    */
   reference?: 'same-bytes' | Uint8Array;
   /**
+   * Concurrent connections for this scenario (and its nginx reference) instead of --connections:
+   * a render that takes tens of ms, 50 deep, only measures the queue (and hits autocannon's 10 s
+   * timeout); at one connection p99 is the render's own latency.
+   */
+  connections?: number;
+  /**
    * Measures the scenario itself instead of the harness's autocannon run, and checks what the
    * server did (e.g. votes stored = votes acknowledged); a failed check fails the bench.
    */
@@ -40,18 +60,38 @@ interface ArticleList {
 /** The benchmark scenarios, in run order. Add new ones here. */
 export const scenarios: Scenario[] = [
   {
+    // The demo story (video, comments, reactions), as most readers get it: a page-cache hit.
     name: 'article-page',
-    path: async ({ getJson }) => {
-      const list = await getJson<ArticleList>('/api/v1/articles?limit=1');
-      const first = list.items[0];
-      if (!first) throw new Error('GET /api/v1/articles?limit=1 returned no items (demo seed missing?)');
-      return `/articles/${encodeURIComponent(first.slug)}`;
-    },
+    path: demoStoryPath,
+    reference: 'same-bytes',
+  },
+  {
+    // The same story rendered fresh: a personal cookie makes the page cache step aside.
+    name: 'article-page-uncached',
+    path: demoStoryPath,
+    headers: UNCACHED,
     reference: 'same-bytes',
   },
   {
     name: 'home-page',
     path: '/',
+    reference: 'same-bytes',
+  },
+  {
+    name: 'search',
+    path: '/search?q=song+kang',
+    reference: 'same-bytes',
+  },
+  {
+    // The same query through the JSON API (src/search/): no page render, just search.
+    name: 'search-api',
+    path: '/api/v1/search?q=song+kang',
+    reference: 'same-bytes',
+  },
+  {
+    // A misspelt name ("Yan" for Yang): exact terms miss, so the fuzzy path (trigrams, variants) runs.
+    name: 'search-api-typo',
+    path: '/api/v1/search?q=yan+hye+ji',
     reference: 'same-bytes',
   },
   {
@@ -66,6 +106,51 @@ export const scenarios: Scenario[] = [
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ reaction: 'love' }),
     run: measureVotes,
+  },
+  {
+    // Sustained comment posts/s, unique bodies and emails; every 2xx checked stored exactly once (bench/comments.ts).
+    name: 'comment-posts',
+    method: 'POST',
+    path: async (ctx) => {
+      const p = await commentPostPath(ctx);
+      commentFormToken = (await ctx.getJson<{ formToken: string }>(p)).formToken;
+      return p;
+    },
+    headers: { 'content-type': 'application/json' },
+    get body() {
+      return oneCommentBody(commentFormToken);
+    },
+    run: measureCommentPosts,
+  },
+  {
+    // A bench-only story with 200 approved comments (50 threads, all on the first page).
+    name: 'article-200-comments',
+    path: (ctx) => seedCommentedStory(ctx, 200),
+    reference: 'same-bytes',
+  },
+  {
+    name: 'article-200-comments-uncached',
+    path: (ctx) => seedCommentedStory(ctx, 200),
+    headers: UNCACHED,
+    connections: 1,
+    reference: 'same-bytes',
+  },
+  {
+    name: 'article-500-comments',
+    path: (ctx) => seedCommentedStory(ctx, 500),
+    reference: 'same-bytes',
+  },
+  {
+    name: 'article-500-comments-uncached',
+    path: (ctx) => seedCommentedStory(ctx, 500),
+    headers: UNCACHED,
+    connections: 1,
+    reference: 'same-bytes',
+  },
+  {
+    name: 'article-1000-comments',
+    path: (ctx) => seedCommentedStory(ctx, 1000),
+    reference: 'same-bytes',
   },
 ];
 

@@ -6,47 +6,101 @@ import { freePort, onCleanup, peakRssTree, spawnChild, waitForOk } from './proc.
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Where the bench server keeps its data: a temp DATA_DIR, plus a PostgreSQL URL when --database postgres. */
+export interface BenchData {
+  dataDir: string;
+  databaseUrl?: string;
+}
+
+/** Peak memory (VmHWM) of every process of one server run. */
+export interface ServerMemory {
+  /** Each process: "server" (single process), or "primary" and "worker" with --workers; "helper" for non-Node children. */
+  processes: Array<{ pid: number; role: 'server' | 'primary' | 'worker' | 'helper'; peakRssKb: number }>;
+  /** Largest single process. */
+  maxKb: number;
+  /** All processes together. */
+  sumKb: number;
+  /** The serving Node processes only: the workers, or the one server process. */
+  workersSumKb: number;
+}
+
 export interface RunningServer {
   baseUrl: string;
-  /** Where its data lives: the SQLite file, or the PostgreSQL URL when DATABASE_URL is set. */
+  /** Where its data lives: the SQLite file, or the PostgreSQL URL. */
   database: { sqliteFile?: string; url?: string };
   pid: number;
-  /** Peak RSS of the server process tree so far (largest single process), in KiB. */
-  peakRss: () => { peakRssKb: number; processes: ReturnType<typeof peakRssTree> } | undefined;
+  workers: number | null;
+  /** Peak RSS of every server process so far; read it before stop(). */
+  peakMemory: () => ServerMemory | undefined;
   stop: () => Promise<void>;
 }
 
-/** `node bin/onset.js serve` on a free port with a fresh DATA_DIR (migrates and seeds on first start). */
-export async function startServer(readyTimeoutMs = 60_000): Promise<RunningServer> {
+/** A fresh temp DATA_DIR, removed when the bench ends. */
+export async function makeDataDir(): Promise<string> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'onset-bench-data-'));
   onCleanup(() => rm(dataDir, { recursive: true, force: true }));
+  return dataDir;
+}
+
+/** Environment of every onset process the bench starts (server, seed, generate). */
+export function serverEnv(data: BenchData, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOST: '127.0.0.1',
+    DATA_DIR: data.dataDir,
+    LOG_LEVEL: 'warn',
+    // All load comes from one IP; the per-IP vote caps would refuse it after a few readers.
+    REACTIONS_IP_CAP: process.env.REACTIONS_IP_CAP ?? '1000000000',
+    REACTIONS_IP_RATE: process.env.REACTIONS_IP_RATE ?? '1000000000',
+    ...extra,
+  };
+  if (data.databaseUrl) env.DATABASE_URL = data.databaseUrl;
+  else delete env.DATABASE_URL;
+  return env;
+}
+
+/**
+ * `node bin/onset.js serve [--workers N]` on a free port over `data` (migrates and seeds on the
+ * first start; later starts reuse the same data).
+ */
+export async function startServer(data: BenchData, options: { workers?: number; readyTimeoutMs?: number } = {}): Promise<RunningServer> {
   const port = await freePort();
-  const proc = spawnChild(process.execPath, ['bin/onset.js', 'serve'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      // All load comes from one IP; the per-IP vote caps would refuse it after a few readers.
-      REACTIONS_IP_CAP: process.env.REACTIONS_IP_CAP ?? '1000000000',
-      REACTIONS_IP_RATE: process.env.REACTIONS_IP_RATE ?? '1000000000',
-    },
-  });
+  const args = ['bin/onset.js', 'serve', ...(options.workers ? ['--workers', String(options.workers)] : [])];
+  const proc = spawnChild(process.execPath, args, { cwd: repoRoot, env: serverEnv(data, { PORT: String(port) }) });
   onCleanup(() => proc.stop());
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForOk(`${baseUrl}/readyz`, proc, readyTimeoutMs);
+  await waitForOk(`${baseUrl}/readyz`, proc, options.readyTimeoutMs ?? 120_000);
+  if (options.workers) await waitForWorkers(proc.child.pid!, options.workers);
   const pid = proc.child.pid!;
   return {
     baseUrl,
-    database: process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { sqliteFile: path.join(dataDir, 'onset.sqlite') },
+    database: data.databaseUrl ? { url: data.databaseUrl } : { sqliteFile: path.join(data.dataDir, 'onset.sqlite') },
     pid,
-    peakRss: () => {
-      const processes = peakRssTree(pid);
-      if (processes.length === 0) return undefined;
-      return { peakRssKb: Math.max(...processes.map((p) => p.peakRssKb)), processes };
+    workers: options.workers ?? null,
+    peakMemory: () => {
+      const tree = peakRssTree(pid);
+      if (tree.length === 0) return undefined;
+      // Node processes are the server (or primary and workers); anything else is a helper the
+      // server started (esbuild's service, which bundles the islands at start).
+      const role = (p: { pid: number; cmd: string }): ServerMemory['processes'][number]['role'] =>
+        !p.cmd.startsWith(process.execPath) ? 'helper' : !options.workers ? 'server' : p.pid === pid ? 'primary' : 'worker';
+      const processes = tree.map((p) => ({ pid: p.pid, role: role(p), peakRssKb: p.peakRssKb }));
+      const sum = (list: typeof processes) => list.reduce((s, p) => s + p.peakRssKb, 0);
+      return { processes, maxKb: Math.max(...processes.map((p) => p.peakRssKb)), sumKb: sum(processes), workersSumKb: sum(processes.filter((p) => p.role === 'worker' || p.role === 'server')) };
     },
     stop: () => proc.stop(),
   };
+}
+
+/** /readyz answers as soon as one worker listens; wait until all N are up so the load is shared. */
+async function waitForWorkers(pid: number, workers: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (peakRssTree(pid).length >= workers + 1) {
+      await new Promise((r) => setTimeout(r, 1500)); // let the last ones finish building assets and listening
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`only ${peakRssTree(pid).length - 1} of ${workers} workers started`);
 }
