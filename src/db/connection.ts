@@ -71,7 +71,12 @@ function withStatementCache(database: SQLite.Database): { close(): void; prepare
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => database.close(),
-    prepare(sql: string) {
+    prepare(text: string) {
+      // Kysely opens every transaction with a plain BEGIN, which takes the write lock only at the
+      // first write; when another process (`serve --workers`) wrote in between, that upgrade fails
+      // at once with SQLITE_BUSY instead of waiting. Transactions here write, so take the lock
+      // at BEGIN, where busy_timeout makes a second process wait its turn.
+      const sql = text === 'begin' ? 'begin immediate' : text;
       const cached = cache.get(sql);
       if (cached && !cached.busy) {
         cache.delete(sql);
