@@ -1,9 +1,8 @@
 // End to end in headless Chromium: a reader's path from the home page to a person's page.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { chromiumAvailable, CHROMIUM_PATH, launchBrowser } from './helpers/browser.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { describe, test } from 'node:test';
+import { chromiumAvailable, CHROMIUM_PATH, useBrowserAndServer } from './helpers/browser.js';
+import { startTestServer } from './helpers/server.js';
 
 const WATCH_PATH = '/articles/watch-song-kang-makes-sure-han-so-hee-is-okay-during-the-filming-of-nevertheless';
 const WATCH_HEADLINE = 'Watch: Song Kang makes sure Han So Hee is okay during the filming of Nevertheless';
@@ -25,33 +24,8 @@ function luminance([r, g, b]: [number, number, number, number]): number {
 }
 
 describe('in the browser', { skip: chromiumAvailable() ? false : `no Chromium at ${CHROMIUM_PATH}`, timeout: 180_000 }, () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  /** A fresh page in its own context; closed after `work`, pass or fail. */
-  async function withPage<T>(options: BrowserContextOptions, work: (page: Page) => Promise<T>): Promise<T> {
-    if (!browser || !server) throw new Error('browser or server not started');
-    const context = await browser.newContext({ baseURL: server.url, ...options });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(err.message));
-    try {
-      const result = await work(page);
-      assert.deepEqual(errors, [], 'no uncaught errors in page scripts');
-      return result;
-    } finally {
-      await context.close();
-    }
-  }
+  const session = useBrowserAndServer(() => startTestServer());
+  const withPage = session.withPage.bind(session);
 
   test('home → lead Watch story → Song Kang', async () => {
     await withPage({}, async (page) => {

@@ -1,9 +1,9 @@
 // Comments end to end in headless Chromium: posting with JavaScript off and on, and a reply.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { chromiumAvailable, CHROMIUM_PATH, launchBrowser } from './helpers/browser.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable, CHROMIUM_PATH, useBrowserAndServer } from './helpers/browser.js';
+import { startTestServer } from './helpers/server.js';
 
 const WATCH_PATH = '/articles/watch-song-kang-makes-sure-han-so-hee-is-okay-during-the-filming-of-nevertheless';
 const ADMIN_TOKEN = 'staff-token-for-browser-tests';
@@ -11,30 +11,8 @@ const ADMIN_TOKEN = 'staff-token-for-browser-tests';
 const HUMAN_PAUSE_MS = 3_300;
 
 describe('comments in the browser', { skip: chromiumAvailable() ? false : `no Chromium at ${CHROMIUM_PATH}`, timeout: 180_000 }, () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-  before(async () => {
-    [server, browser] = await Promise.all([startTestServer({ env: { ADMIN_TOKEN } }), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function withPage<T>(options: BrowserContextOptions, work: (page: Page) => Promise<T>): Promise<T> {
-    const context = await browser!.newContext({ baseURL: server!.url, ...options });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(err.message));
-    try {
-      const result = await work(page);
-      assert.deepEqual(errors, [], 'no uncaught errors in page scripts');
-      return result;
-    } finally {
-      await context.close();
-    }
-  }
+  const session = useBrowserAndServer(() => startTestServer({ env: { ADMIN_TOKEN } }));
+  const withPage = session.withPage.bind(session);
   async function fill(page: Page, body: string, name: string, email: string) {
     await page.fill('#comment', body);
     await page.fill('#author', name);
@@ -42,10 +20,10 @@ describe('comments in the browser', { skip: chromiumAvailable() ? false : `no Ch
     await page.waitForTimeout(HUMAN_PAUSE_MS);
   }
   async function approveAll() {
-    const q = await fetch(`${server!.url}/api/v1/moderation/comments?queue=pending`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const q = await fetch(`${session.server.url}/api/v1/moderation/comments?queue=pending`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     const ids = ((await q.json()) as { items: { id: number }[] }).items.map((i) => i.id);
     assert.ok(ids.length, 'something to approve');
-    const res = await fetch(`${server!.url}/api/v1/moderation/comments/actions`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ ids, action: 'approve' }) });
+    const res = await fetch(`${session.server.url}/api/v1/moderation/comments/actions`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ ids, action: 'approve' }) });
     assert.equal(res.status, 200, await res.text());
   }
 

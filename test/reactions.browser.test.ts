@@ -1,48 +1,24 @@
 // Reactions in headless Chromium, with JavaScript on (island: no reload, optimistic, rollback,
 // fresh counts over stale HTML) and off (the plain form: post, 303, back at #reactions).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { chromiumAvailable, CHROMIUM_PATH, launchBrowser } from './helpers/browser.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable, CHROMIUM_PATH, useBrowserAndServer } from './helpers/browser.js';
+import { startTestServer } from './helpers/server.js';
 
 const SLUG = 'watch-song-kang-makes-sure-han-so-hee-is-okay-during-the-filming-of-nevertheless';
 const PATH = `/articles/${SLUG}`;
 
 describe('reactions in the browser', { skip: chromiumAvailable() ? false : `no Chromium at ${CHROMIUM_PATH}`, timeout: 180_000 }, () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  before(async () => {
-    // Every context is a new reader from 127.0.0.1; the default cap would stop the suite, not a person.
-    [server, browser] = await Promise.all([startTestServer({ env: { REACTIONS_IP_CAP: '1000' } }), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function withPage<T>(options: BrowserContextOptions, work: (page: Page) => Promise<T>): Promise<T> {
-    if (!browser || !server) throw new Error('browser or server not started');
-    const context = await browser.newContext({ baseURL: server.url, ...options });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(err.message));
-    try {
-      const result = await work(page);
-      assert.deepEqual(errors, [], 'no uncaught errors in page scripts');
-      return result;
-    } finally {
-      await context.close();
-    }
-  }
+  // Every context is a new reader from 127.0.0.1; the default cap would stop the suite, not a person.
+  const session = useBrowserAndServer(() => startTestServer({ env: { REACTIONS_IP_CAP: '1000' } }));
+  const withPage = session.withPage.bind(session);
 
   const button = (page: Page, key: string) => page.locator(`#reactions button[data-key="${key}"]`);
   const count = async (page: Page, key: string) => Number(await button(page, key).locator('[data-count]').textContent());
   /** Counts as the server has them, read through the API outside the page. */
   const serverCount = async (key: string) => {
-    const body = (await (await fetch(`${server!.url}/api/v1/articles/${SLUG}/reactions`)).json()) as { reactions: { key: string; count: number }[] };
+    const body = (await (await fetch(`${session.server.url}/api/v1/articles/${SLUG}/reactions`)).json()) as { reactions: { key: string; count: number }[] };
     return body.reactions.find((r) => r.key === key)!.count;
   };
 

@@ -2,12 +2,11 @@
 // island rewrites Korean times in the reader's zone, a picked zone is applied and remembered,
 // /schedule regroups by the reader's days, and with JavaScript off the server's Korea time stays.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { DateTime } from 'luxon';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { describeLocalSlot } from '../src/schedule/describe.js';
-import { chromiumAvailable, CHROMIUM_PATH, launchBrowser } from './helpers/browser.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { chromiumAvailable, CHROMIUM_PATH, useBrowserAndServer } from './helpers/browser.js';
+import { startTestServer } from './helpers/server.js';
 
 const LA = 'America/Los_Angeles';
 const slotTime = 'main [data-schedule-block] time[data-local="slot"]';
@@ -19,32 +18,8 @@ function expectedSlot(datetime: string, zone: string): string {
 }
 
 describe('air times in the browser', { skip: chromiumAvailable() ? false : `no Chromium at ${CHROMIUM_PATH}`, timeout: 180_000 }, () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function withPage<T>(options: BrowserContextOptions, work: (page: Page) => Promise<T>): Promise<T> {
-    if (!browser || !server) throw new Error('browser or server not started');
-    const context = await browser.newContext({ baseURL: server.url, ...options });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(err.message));
-    try {
-      const result = await work(page);
-      assert.deepEqual(errors, [], 'no uncaught errors in page scripts');
-      return result;
-    } finally {
-      await context.close();
-    }
-  }
+  const session = useBrowserAndServer(() => startTestServer());
+  const withPage = session.withPage.bind(session);
 
   test('drama page: the weekly slot in Los Angeles time, by the island', async () => {
     await withPage({ timezoneId: LA }, async (page) => {
