@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+import { loadSharp } from './sharp.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 import { MediaError } from './media.errors.js';
@@ -43,6 +44,7 @@ export async function addImage(input: { bytes: Buffer }, deps: { db: Kysely<Data
   const type = sniffType(bytes);
   if (!type || type.kind !== 'image') throw new MediaError('the file is not a JPEG, PNG, WebP, AVIF or GIF image', 415);
   // Header first: the pixel count is known before anything is decoded, so a bomb costs nothing.
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     // metadata() reads the header only; the limit is checked below with a message that says why.

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from './sharp.js';
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -30,5 +30,6 @@ export async function generatePoster(title: string, hue = 330): Promise<Buffer> 
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="720">
 <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${(hue + 250) % 360},55%,22%)"/><stop offset="1" stop-color="hsl(${hue},65%,42%)"/></linearGradient></defs>
 <rect width="1280" height="720" fill="url(#g)"/>${text}</svg>`;
+  const sharp = await loadSharp();
   return sharp(Buffer.from(svg)).jpeg({ quality: 78, mozjpeg: true }).toBuffer();
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import sharp from 'sharp';
+import { loadSharp } from './sharp.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 import { LANG_TAG, languageLabel } from './languages.js';
@@ -30,6 +30,7 @@ async function posterKey(title: string, poster: Buffer | undefined, storage: Med
   if (poster) {
     const type = sniffType(poster);
     if (type?.kind !== 'image') throw new MediaError('the poster is not a JPEG, PNG, WebP, AVIF or GIF image', 415);
+    const sharp = await loadSharp();
     const jpeg = await sharp(poster, { limitInputPixels: 40_000_000 }).rotate().resize({ width: 1280, withoutEnlargement: true }).jpeg({ quality: 80, mozjpeg: true }).toBuffer().catch(() => {
       throw new MediaError('the poster could not be read', 422);
     });

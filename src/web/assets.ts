@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
-import { build } from 'esbuild';
 import type { FastifyInstance } from 'fastify';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -55,18 +54,37 @@ export async function buildAssets(): Promise<Assets> {
   assets.add('site.css', fs.readFileSync(path.join(here, 'assets', 'site.css')), 'text/css; charset=utf-8');
   // The publisher logo of JSON-LD and cards (raster, as search engines want; scripts/make-logo.ts).
   assets.add('logo.png', fs.readFileSync(path.join(here, 'assets', 'logo.png')), 'image/png');
-  const result = await build({
-    // From sources (tsx) the entry is main.ts; from a `npm run build` in dist/ it is main.js.
-    entryPoints: [path.join(here, 'islands', fs.existsSync(path.join(here, 'islands', 'main.ts')) ? 'main.ts' : 'main.js')],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: ['es2020'],
-    write: false,
-    legalComments: 'none',
-  });
-  assets.add('app.js', Buffer.from(result.outputFiles[0]!.contents), 'text/javascript; charset=utf-8');
+  assets.add('app.js', await bundleIslands(), 'text/javascript; charset=utf-8');
   return assets;
+}
+
+let islands: Promise<Buffer> | undefined;
+
+/**
+ * The client islands bundled once per process (several apps in one test process share it).
+ * esbuild is loaded for this and its helper process stopped afterwards: it would otherwise stay
+ * resident beside every server process for nothing.
+ */
+function bundleIslands(): Promise<Buffer> {
+  islands ??= (async () => {
+    const esbuild = await import('esbuild');
+    try {
+      const result = await esbuild.build({
+        // From sources (tsx) the entry is main.ts; from a `npm run build` in dist/ it is main.js.
+        entryPoints: [path.join(here, 'islands', fs.existsSync(path.join(here, 'islands', 'main.ts')) ? 'main.ts' : 'main.js')],
+        bundle: true,
+        minify: true,
+        format: 'esm',
+        target: ['es2020'],
+        write: false,
+        legalComments: 'none',
+      });
+      return Buffer.from(result.outputFiles[0]!.contents);
+    } finally {
+      await esbuild.stop();
+    }
+  })();
+  return islands;
 }
 
 export function registerAssetRoutes(app: FastifyInstance, assets: Assets): void {

@@ -1,6 +1,6 @@
 // Outgoing mail for staff accounts (password reset links), through nodemailer to the SMTP server
 // named by SMTP_URL. Without SMTP_URL there is no mailer and the CLI prints reset links instead.
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface MailOptions {
   /** smtp://user:pass@host:587 or smtps://...:465; nodemailer reads options from the query too. */
@@ -15,11 +15,13 @@ export interface Mailer {
 }
 
 export function createMailer(options: MailOptions): Mailer {
-  const transport = nodemailer.createTransport(options.smtpUrl);
+  // nodemailer is loaded with the first message: most processes never send one.
+  let transport: Promise<Transporter> | undefined;
+  const open = () => (transport ??= import('nodemailer').then((m) => m.default.createTransport(options.smtpUrl)));
   return {
     async send(message) {
-      await transport.sendMail({ from: options.from, ...message });
+      await (await open()).sendMail({ from: options.from, ...message });
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }
