@@ -14,7 +14,7 @@ import { httpRequest, runCleanups } from './proc.js';
 import { machineInfo, renderMemory, renderTable, writeResults, type Row } from './report.js';
 import { makeContext, scenarios, type Scenario } from './scenarios.js';
 import { makeDataDir, startServer, type BenchData, type ServerMemory } from './server.js';
-import { createBenchDatabase, generateScale, type GenerationReport } from './setup.js';
+import { buildDist, countRows, createBenchDatabase, generateScale, type GenerationReport } from './setup.js';
 import { checkTargets, renderTargets } from './targets.js';
 import { repoRoot } from './server.js';
 
@@ -27,9 +27,12 @@ const HELP = `Usage: npm run bench -- [options]
                        value (writes only with the first); default: one process, no --workers
   --database <db>      sqlite (default) or postgres (a fresh database, dropped afterwards;
                        server from BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres)
+  --database-url <u>   measure over this existing PostgreSQL database as it is (e.g. one filled
+                       once by onset generate at 1M stories); nothing is created or dropped
   --scale <n>          before measuring, onset generate --stories n --comments 10n --votes 5n
   --nginx-workers <n>  nginx worker_processes for the reference (default 1, or "auto")
   --no-reference       skip nginx
+  --from-source        run the TypeScript sources through tsx instead of building dist/ first
   --out <file>         results file (default bench/results.json)`;
 
 interface Resolved {
@@ -145,9 +148,11 @@ async function main(): Promise<number> {
       only: { type: 'string' },
       workers: { type: 'string' },
       database: { type: 'string', default: 'sqlite' },
+      'database-url': { type: 'string' },
       scale: { type: 'string' },
       'nginx-workers': { type: 'string', default: '1' },
       'no-reference': { type: 'boolean', default: false },
+      'from-source': { type: 'boolean', default: false },
       out: { type: 'string', default: path.join(repoRoot, 'bench', 'results.json') },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -162,7 +167,8 @@ async function main(): Promise<number> {
     warmupSec: numberOpt(values.warmup, process.env.BENCH_WARMUP, 2, 'warmup'),
   };
   const workerList = workersOpt(values.workers);
-  const database = values.database;
+  const existingUrl = values['database-url'];
+  const database = existingUrl ? 'postgres' : values.database;
   if (database !== 'sqlite' && database !== 'postgres') throw new Error(`--database must be sqlite or postgres (got ${JSON.stringify(database)})`);
   const scale = values.scale === undefined ? null : numberOpt(values.scale, undefined, 0, 'scale');
   if (scale !== null && (!Number.isInteger(scale) || scale < 1)) throw new Error('--scale must be a whole number of stories, at least 1');
@@ -176,10 +182,22 @@ async function main(): Promise<number> {
   console.log(`duration ${load.durationSec}s, warm-up ${load.warmupSec}s, ${load.connections} connections, database ${database}, workers ${workerList.map((w) => w ?? 'none').join(',')}${scale ? `, scale ${scale}` : ''}`);
 
   const data: BenchData = { dataDir: await makeDataDir() };
-  if (database === 'postgres') {
+  let existing: ({ name: string } & Awaited<ReturnType<typeof countRows>>) | null = null;
+  if (existingUrl) {
+    if (scale) throw new Error('--scale generates into a fresh database; with --database-url the database is used as it is');
+    data.databaseUrl = existingUrl;
+    existing = { name: new URL(existingUrl).pathname.slice(1), ...(await countRows(existingUrl)) };
+    console.log(`existing PostgreSQL database ${existing.name} (kept): ${existing.stories} stories, ${existing.comments} comments, ${existing.votes} votes`);
+  } else if (database === 'postgres') {
     data.databaseUrl = await createBenchDatabase();
     console.log(`fresh PostgreSQL database ${new URL(data.databaseUrl).pathname.slice(1)} (dropped at the end)`);
   }
+  // Compiled JavaScript, as `npm start` runs it (bin/onset.js picks dist/ when it is current).
+  if (!values['from-source']) await buildDist();
+  // A first start migrates, seeds the demo (with its media) and creates the first admin; the
+  // measured servers are later starts over that data, as a deployed server's restarts are.
+  console.log('preparing data (first start: migrations, demo seed, first admin; not measured)...');
+  await (await startServer(data)).stop();
   let generation: GenerationReport | null = null;
   if (scale) {
     console.log(`generating ${scale} stories, ${scale * 10} comments, ${scale * 5} votes...`);
@@ -197,7 +215,7 @@ async function main(): Promise<number> {
   await runCleanups(); // drop the database and temp dirs now, before reporting
 
   for (const run of runs) {
-    console.log(`\n${run.label} (${database}${scale ? `, scale ${scale}` : ''})\n` + renderTable(run.rows));
+    console.log(`\n${run.label} (${database}${scale ? `, scale ${scale}` : ''}${existing ? `, ${existing.stories} stories / ${existing.comments} comments` : ''})\n` + renderTable(run.rows));
     if (run.memory) console.log(renderMemory(run.memory));
   }
   if (generation) console.log(`\ngeneration: ${generation.command}: ${generation.seconds.toFixed(1)} s wall (${generation.summary}); then analyze: ${generation.analyzeSeconds.toFixed(1)} s`);
@@ -209,7 +227,7 @@ async function main(): Promise<number> {
   await writeResults(values.out, {
     date: new Date().toISOString(),
     machine: { ...machineInfo(), loadAverageBefore: [load1, load5, load15] },
-    parameters: { ...load, scenarios: selected.map((s) => s.name), nginxWorkers: values['nginx-workers'], database, workers: workerList, scale },
+    parameters: { ...load, scenarios: selected.map((s) => s.name), nginxWorkers: values['nginx-workers'], database, workers: workerList, scale, existingDatabase: existing },
     reference: nginxVersion ? { tool: 'nginx', version: nginxVersion } : { tool: null, note: runs[0]?.referenceNote ?? 'no scenario has a reference' },
     generation,
     runs: runs.map((r) => ({ workers: r.workers, label: r.label, memory: r.memory, rows: r.rows })),

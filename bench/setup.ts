@@ -35,6 +35,15 @@ export async function createBenchDatabase(): Promise<string> {
   return url.toString();
 }
 
+/** `npm run build`: the bench measures the compiled server, as `npm start` runs it. */
+export async function buildDist(): Promise<void> {
+  console.log('npm run build (the bench measures the compiled server, as npm start runs it)...');
+  const proc = spawnChild('npm', ['run', 'build', '--silent'], { cwd: repoRoot, env: process.env });
+  onCleanup(() => proc.stop());
+  const code = await new Promise<number | null>((resolve) => proc.child.once('exit', (c) => resolve(c)));
+  if (code !== 0) throw new Error(`npm run build exited with ${code}:\n${proc.output()}`);
+}
+
 /** Runs `node bin/onset.js <args>` over the bench data; resolves with its output, throws on failure. */
 async function onset(data: BenchData, args: string[], onOutput?: (chunk: string) => void): Promise<string> {
   const proc = spawnChild(process.execPath, ['bin/onset.js', ...args], { cwd: repoRoot, env: serverEnv(data) });
@@ -88,4 +97,16 @@ export async function generateScale(data: BenchData, stories: number): Promise<G
   }
   const analyzeSeconds = (performance.now() - analyzeStarted) / 1000;
   return { stories, comments: stories * 10, votes: stories * 5, command: `onset ${args.join(' ')}`, seconds, summary, analyzeSeconds };
+}
+
+/** Rows of an existing database (for --database-url): what the run measured against. */
+export async function countRows(url: string): Promise<{ stories: number; comments: number; votes: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const one = async (table: string) => Number((await client.query(`select count(*)::bigint as n from ${table}`)).rows[0].n);
+    return { stories: await one('articles'), comments: await one('comments'), votes: await one('reactions') };
+  } finally {
+    await client.end();
+  }
 }
