@@ -11,7 +11,7 @@ import autocannon from 'autocannon';
 import { openDb, type Db } from '../src/db/connection.js';
 import { insertComment } from '../src/comments/comments.repository.js';
 import { saveCommentSettings } from '../src/comments/settings.js';
-import type { LoadOptions, Target } from './measure.js';
+import { percentile, type LoadOptions, type Target } from './measure.js';
 import type { ScenarioContext } from './scenarios.js';
 import type { CheckedStats } from './votes.js';
 
@@ -47,10 +47,6 @@ export function oneCommentBody(formToken: string): string {
   return JSON.stringify({ body: `Bench resolve comment ${n}`, authorName: 'Bench Reader', authorEmail: `resolve-${n}@bench.example`, formToken });
 }
 
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 /** Sends comments with unique bodies and emails (prefix + counter); resolves with autocannon's result. */
 function post(target: Target, formToken: string, prefix: string, opts: { connections: number; durationSec?: number; amount?: number }, latencies?: number[]) {
@@ -128,6 +124,7 @@ export async function measureCommentPosts(ctx: ScenarioContext, target: Target, 
     stats: {
       reqPerSec: acked / Math.max(result.duration, 0.001),
       latencyP50Ms: percentile(sorted, 50),
+      latencyP95Ms: percentile(sorted, 95),
       latencyP99Ms: percentile(sorted, 99),
       requests: result.requests.total,
       bytes: result.throughput.total,

@@ -11,11 +11,14 @@ export interface Target {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
+  /** A new path for every request (e.g. a random story), instead of the one in `url`. */
+  nextPath?: () => string;
 }
 
 export interface Stats {
   reqPerSec: number;
   latencyP50Ms: number;
+  latencyP95Ms: number;
   latencyP99Ms: number;
   requests: number;
   bytes: number;
@@ -39,6 +42,7 @@ function run(target: Target, connections: number, durationSec: number, latencies
         body: target.body,
         connections,
         duration: durationSec,
+        ...(target.nextPath ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: target.nextPath!() }) }] } : {}),
       },
       (err: unknown, result) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(result)),
     );
@@ -51,7 +55,7 @@ function run(target: Target, connections: number, durationSec: number, latencies
 }
 
 /** Nearest-rank percentile of an ascending array. */
-function percentile(sorted: Float64Array, p: number): number {
+export function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
@@ -67,6 +71,7 @@ export async function measure(target: Target, opts: LoadOptions): Promise<Stats>
   return {
     reqPerSec: r.requests.average,
     latencyP50Ms: percentile(sorted, 50),
+    latencyP95Ms: percentile(sorted, 95),
     latencyP99Ms: percentile(sorted, 99),
     requests: r.requests.total,
     bytes: r.throughput.total,

@@ -26,13 +26,14 @@ export interface Row {
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 export function renderTable(rows: Row[]): string {
-  const header = ['name', 'bytes', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'ratio'];
+  const header = ['name', 'bytes', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'errors', 'ratio'];
   const body = rows.map((r) => [
     r.name,
     r.responseBytes === undefined ? '' : fmt(r.responseBytes),
     String(r.connections),
     fmt(r.stats.reqPerSec),
     fmt(r.stats.latencyP50Ms, 2),
+    fmt(r.stats.latencyP95Ms, 2),
     fmt(r.stats.latencyP99Ms, 2),
     String(r.stats.non2xx),
     String(r.stats.errors),

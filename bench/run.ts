@@ -39,6 +39,8 @@ interface Resolved {
   scenario: Scenario;
   method: string;
   path: string;
+  /** For scenarios with `paths`: every request picks one of these at random. */
+  paths?: string[];
   response: { status: number; bytes: Buffer; contentType: string };
 }
 
@@ -79,14 +81,15 @@ async function runOnce(data: BenchData, workers: number | null, selected: Scenar
   const resolved: Resolved[] = [];
   for (const scenario of selected) {
     const method = scenario.method ?? 'GET';
-    const p = typeof scenario.path === 'string' ? scenario.path : await scenario.path(ctx);
+    const paths = scenario.paths ? await scenario.paths(ctx) : undefined;
+    const p = paths ? paths[0]! : typeof scenario.path === 'string' ? scenario.path : await scenario.path(ctx);
     const res = await httpRequest(server.baseUrl + p, method, scenario.body, scenario.headers);
     if (res.status < 200 || res.status >= 300) {
       throw new Error(`${scenario.name}: ${method} ${p} returned ${res.status}: ${res.body.toString('utf8').slice(0, 300)}`);
     }
     const contentType = String(res.headers['content-type'] ?? 'text/html; charset=utf-8');
-    resolved.push({ scenario, method, path: p, response: { status: res.status, bytes: res.body, contentType } });
-    console.log(`  ${scenario.name}: ${method} ${p} -> ${res.status}, ${res.body.length} bytes, ${contentType}`);
+    resolved.push({ scenario, method, path: p, ...(paths ? { paths } : {}), response: { status: res.status, bytes: res.body, contentType } });
+    console.log(`  ${scenario.name}: ${method} ${p}${paths ? ` (and ${paths.length - 1} more, picked at random)` : ''} -> ${res.status}, ${res.body.length} bytes, ${contentType}`);
   }
 
   // Reference: nginx serving the same bytes as static files.
@@ -116,7 +119,8 @@ async function runOnce(data: BenchData, workers: number | null, selected: Scenar
 
   const rows: Row[] = [];
   for (const r of resolved) {
-    const target = { url: server.baseUrl + r.path, method: r.method, headers: r.scenario.headers, body: r.scenario.body };
+    const list = r.paths;
+    const target = { url: server.baseUrl + r.path, method: r.method, headers: r.scenario.headers, body: r.scenario.body, ...(list ? { nextPath: () => list[Math.floor(Math.random() * list.length)]! } : {}) };
     const scenarioLoad = r.scenario.connections ? { ...load, connections: r.scenario.connections } : load;
     console.log(`measuring ${r.scenario.name} (server, ${label}, ${scenarioLoad.connections} connections)...`);
     const checked = r.scenario.run ? await r.scenario.run(ctx, target, scenarioLoad) : undefined;
@@ -219,7 +223,7 @@ async function main(): Promise<number> {
     if (run.memory) console.log(renderMemory(run.memory));
   }
   if (generation) console.log(`\ngeneration: ${generation.command}: ${generation.seconds.toFixed(1)} s wall (${generation.summary}); then analyze: ${generation.analyzeSeconds.toFixed(1)} s`);
-  const targets = checkTargets(runs, database);
+  const targets = checkTargets(runs, database, existing ? `${existing.stories} stories / ${existing.comments} comments` : scale ? `scale ${scale}` : null);
   console.log('\ntargets (issue 10):\n' + renderTargets(targets));
 
   const nginxVersion = runs.find((r) => r.nginxVersion)?.nginxVersion ?? null;

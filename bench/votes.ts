@@ -9,7 +9,7 @@
 // and in the vote rows themselves. The server must run with the per-IP caps raised (see server.ts).
 import autocannon from 'autocannon';
 import { openDb } from '../src/db/connection.js';
-import type { LoadOptions, Stats, Target } from './measure.js';
+import { percentile, type LoadOptions, type Stats, type Target } from './measure.js';
 import type { ScenarioContext } from './scenarios.js';
 
 const REACTIONS = ['love', 'haha', 'wow', 'sad', 'angry', 'scared'];
@@ -46,10 +46,6 @@ function run(target: Target, opts: { connections: number; durationSec?: number; 
   });
 }
 
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 /** Counts of the story: the API's total (from reaction_totals) and, when reachable, the vote rows. */
 async function counts(ctx: ScenarioContext, apiPath: string, slug: string): Promise<Counts> {
@@ -113,6 +109,7 @@ export async function measureVotes(ctx: ScenarioContext, target: Target, load: L
       // Acknowledged votes over the wall time of the measured run (all answers included).
       reqPerSec: acked / Math.max(result.duration, 0.001),
       latencyP50Ms: percentile(sorted, 50),
+      latencyP95Ms: percentile(sorted, 95),
       latencyP99Ms: percentile(sorted, 99),
       requests: result.requests.total,
       bytes: result.throughput.total,
