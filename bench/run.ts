@@ -197,7 +197,8 @@ async function main(): Promise<number> {
     console.log(`fresh PostgreSQL database ${new URL(data.databaseUrl).pathname.slice(1)} (dropped at the end)`);
   }
   // Compiled JavaScript, as `npm start` runs it (bin/onset.js picks dist/ when it is current).
-  if (!values['from-source']) await buildDist();
+  if (values['from-source']) process.env.BENCH_FROM_SOURCE = '1';
+  else await buildDist();
   // A first start migrates, seeds the demo (with its media) and creates the first admin; the
   // measured servers are later starts over that data, as a deployed server's restarts are.
   console.log('preparing data (first start: migrations, demo seed, first admin; not measured)...');

@@ -49,6 +49,9 @@ export function serverEnv(data: BenchData, extra: Record<string, string> = {}): 
     HOST: '127.0.0.1',
     DATA_DIR: data.dataDir,
     LOG_LEVEL: 'warn',
+    // The compiled server (bench/run.ts builds it first), even if a source file changes mid-run;
+    // --from-source sets BENCH_FROM_SOURCE=1 for the sources through tsx.
+    ONSET_FROM_SOURCE: process.env.BENCH_FROM_SOURCE === '1' ? '1' : '0',
     // All load comes from one IP; the per-IP vote caps would refuse it after a few readers.
     REACTIONS_IP_CAP: process.env.REACTIONS_IP_CAP ?? '1000000000',
     REACTIONS_IP_RATE: process.env.REACTIONS_IP_RATE ?? '1000000000',

@@ -3,7 +3,7 @@
 // sources as they are now (`npm start` builds first), and otherwise the TypeScript sources through
 // tsx's loader, so a checkout works without a build step. The compiled server starts faster and
 // needs ~80 MB less memory than the loader (which keeps every transformed module and source map).
-// ONSET_FROM_SOURCE=1 always runs the sources.
+// ONSET_FROM_SOURCE=1 always runs the sources; ONSET_FROM_SOURCE=0 always runs dist/ (the bench).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,6 +23,10 @@ function newest(dir) {
 
 function compiledIsCurrent() {
   if (process.env.ONSET_FROM_SOURCE === '1') return false;
+  if (process.env.ONSET_FROM_SOURCE === '0') {
+    if (!fs.existsSync(compiled)) throw new Error('ONSET_FROM_SOURCE=0 but dist/ has no build: run npm run build');
+    return true;
+  }
   try {
     const built = fs.statSync(compiled).mtimeMs;
     return built >= newest(path.join(root, 'src')) && built >= fs.statSync(path.join(root, 'package.json')).mtimeMs;
