@@ -36,7 +36,6 @@ import { feedsRoutes } from './feeds/feeds.routes.js';
 import { oembedRoutes } from './oembed/oembed.routes.js';
 import { decorateCacheTags, installPageCache } from './cache/page-cache.plugin.js';
 import { connectPurgeBus } from './cache/purge-bus.js';
-import { Redis } from 'ioredis';
 import { RedisCapStore } from './reactions/redis-cap-store.js';
 import { renderErrorPage } from './web/errors.js';
 import { mediaRoutes } from './media/media.routes.js';
@@ -86,7 +85,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const site: Site = { name: SITE_NAME, publicUrl: options.publicUrl, assets: await buildAssets() };
   // With Redis, vote caps are counted once for all processes; without, in this process.
-  const capsRedis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  // ioredis is loaded only when REDIS_URL is set: a single process never needs it.
+  const capsRedis = options.redisUrl ? new (await import('ioredis')).Redis(options.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
   if (capsRedis) app.addHook('onClose', async () => void (await capsRedis.quit()));
   const capStore = capsRedis ? new RedisCapStore(capsRedis) : undefined;
   let nameIndex: Promise<NameIndex> | undefined;

@@ -1,15 +1,11 @@
+// Commands other than serve load their modules when run, so a serving process never holds them.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { migrateToLatest } from './db/migrate.js';
 import { runCluster } from './cluster.js';
-import { runGenerate } from './generate/generate.cli.js';
 import { systemClock } from './lib/clock.js';
 import { seedDemo } from './demo/seed.js';
-import { eraseCommenter, exportCommenter } from './comments/commenter.service.js';
-import { runLintCli } from './editorial/lint.cli.js';
-import { runUserCommand } from './newsroom/auth/user.cli.js';
 import { createLogger, handleShutdownSignals, mediaStorageFor, openConfiguredDb, startServer } from './server.js';
-import { runMediaCommand } from './media/media.cli.js';
 import { seedDemoMedia } from './media/media.seed.js';
 
 const USAGE = `Usage: onset <command> [options]
@@ -79,6 +75,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       return withDb(config, async (db) => {
         await migrateToLatest(db);
+        const { runGenerate } = await import('./generate/generate.cli.js');
         return runGenerate(db.kysely, values);
       });
     }
@@ -100,11 +97,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'lint':
       // Its own options (--format, --fix): everything after the command word goes to it.
-      return runLintCli(argv.slice(argv.indexOf('lint') + 1), config);
+      return (await import('./editorial/lint.cli.js')).runLintCli(argv.slice(argv.indexOf('lint') + 1), config);
     case 'media':
       // Its own options (--title, --subtitles ...): everything after the command word goes to it.
       return withDb(config, async (db) => {
         await migrateToLatest(db);
+        const { runMediaCommand } = await import('./media/media.cli.js');
         return runMediaCommand(argv.slice(argv.indexOf('media') + 1), { db: db.kysely, storage: mediaStorageFor(config), out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
       });
     case 'commenter': {
@@ -115,6 +113,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       const out = await withDb(config, async (db) => {
         await migrateToLatest(db);
+        const { eraseCommenter, exportCommenter } = await import('./comments/commenter.service.js');
         return action === 'export' ? exportCommenter({ email }, { db: db.kysely }) : eraseCommenter({ email }, { db: db.kysely, clock: systemClock });
       });
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
@@ -123,6 +122,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'user': {
       return withDb(config, async (db) => {
         await migrateToLatest(db);
+        const { runUserCommand } = await import('./newsroom/auth/user.cli.js');
         const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
         return runUserCommand(
           { action: positionals[1], email: positionals[2], role: str(values.role), name: str(values.name), passwordStdin: values['password-stdin'] === true },

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { applyRemotePurge, onPurge, type CacheTag } from './purge.js';
 
@@ -13,6 +12,8 @@ const CHANNEL = 'onset:purge';
  */
 export async function connectPurgeBus(redisUrl: string, log: Pick<Logger, 'warn' | 'error'>): Promise<{ close(): Promise<void> }> {
   const origin = crypto.randomUUID();
+  // ioredis is loaded only when REDIS_URL is set: a single process never needs it.
+  const { Redis } = await import('ioredis');
   const pub = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
   const sub = new Redis(redisUrl, { lazyConnect: true });
   await Promise.all([pub.connect(), sub.connect()]);

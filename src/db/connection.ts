@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type pgModule from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './database.js';
 
@@ -22,13 +23,24 @@ export interface Db {
   close(): Promise<void>;
 }
 
-// PostgreSQL returns timestamps as Date, dates as Date and bigint as string by default.
-// The domain works with ISO strings and numbers on both engines, so parse them that way here, once.
-pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString());
-pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (v) => new Date(`${v}Z`).toISOString());
-pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+let pgLoaded: typeof pgModule | undefined;
+
+/**
+ * The pg driver, loaded when the first PostgreSQL database opens: a SQLite site never pays for it
+ * (a few MB per process). pg is CommonJS, so it loads synchronously and openDb stays synchronous.
+ */
+function loadPg(): typeof pgModule {
+  if (pgLoaded) return pgLoaded;
+  const pg = createRequire(import.meta.url)('pg') as typeof pgModule;
+  // PostgreSQL returns timestamps as Date, dates as Date and bigint as string by default.
+  // The domain works with ISO strings and numbers on both engines, so parse them that way here, once.
+  pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString());
+  pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (v) => new Date(`${v}Z`).toISOString());
+  pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+  pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+  pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+  return (pgLoaded = pg);
+}
 
 export interface OpenOptions {
   /** postgres:// URL; when absent, SQLite at `sqliteFile`. */
@@ -92,7 +104,7 @@ function withStatementCache(database: SQLite.Database): { close(): void; prepare
 }
 
 function openPostgres(url: string, schema: string | undefined, max: number): Db {
-  const pool = new pg.Pool({
+  const pool = new (loadPg().Pool)({
     connectionString: url,
     max,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
