@@ -83,8 +83,47 @@ export async function loadCommentSettings(db: Q): Promise<CommentSettings> {
   return settings;
 }
 
+/**
+ * How long a process trusts the settings it read. Every comment post needs them, and they change
+ * a few times a year: a save in this process applies to the very next post (the cache of that
+ * database is dropped), a save by another process (`serve --workers`, the CLI) within this time.
+ */
+export const SETTINGS_CACHE_MS = 1_000;
+
+const settingsCache = new WeakMap<Q, { settings: Promise<CommentSettings>; readAtMs: number; generation: number }>();
+let generation = 0;
+
+/**
+ * The settings as loadCommentSettings reads them, read from storage at most once per
+ * SETTINGS_CACHE_MS per database. For hot paths (a comment post); callers must not mutate the result.
+ */
+export function cachedCommentSettings(db: Q): Promise<CommentSettings> {
+  const nowMs = Date.now();
+  const entry = settingsCache.get(db);
+  if (entry && entry.generation === generation && nowMs - entry.readAtMs < SETTINGS_CACHE_MS && entry.readAtMs <= nowMs) return entry.settings;
+  const settings = loadCommentSettings(db);
+  const fresh = { settings, readAtMs: nowMs, generation };
+  settingsCache.set(db, fresh);
+  // A failed read is not kept: the next call tries again.
+  settings.catch(() => {
+    if (settingsCache.get(db) === fresh) settingsCache.delete(db);
+  });
+  return settings;
+}
+
 /** Stores the given settings (others keep their value). */
 export async function saveCommentSettings(db: Q, changes: Partial<CommentSettings>, now: string): Promise<CommentSettings> {
+  try {
+    return await writeCommentSettings(db, changes, now);
+  } finally {
+    // Dropped for every database of this process (a Kysely transaction is another object than
+    // the Kysely it came from, and tests open several handles on one file), after the write, so a
+    // read that started before it cannot put the old values back.
+    generation++;
+  }
+}
+
+async function writeCommentSettings(db: Q, changes: Partial<CommentSettings>, now: string): Promise<CommentSettings> {
   for (const [key, value] of Object.entries(changes)) {
     if (!(key in DEFAULT_COMMENT_SETTINGS) || value === undefined) continue;
     await db
