@@ -89,7 +89,9 @@ export async function admissionHistory(db: Q, q: { articleId: number; email: str
     db
       .selectFrom('comments')
       .select('id')
-      .where('article_id', '=', q.articleId)
+      // "+article_id" keeps the story's index out of it: SQLite otherwise walked every comment of
+      // the story (each post on a busy story cost more than the last) instead of this email's few.
+      .where(sql<number>`+article_id`, '=', q.articleId)
       .where('author_email', '=', q.email)
       .where('body', '=', q.body)
       .where('status', '!=', 'trash')
@@ -156,15 +158,25 @@ export async function countVisibleTopLevel(db: Q, articleId: number, ownPendingI
 
 /** Top-level comments with an id up to `id` that a reader sees: the 1-based position for paging. */
 export async function positionOfTopLevel(db: Q, articleId: number, id: number, ownPendingIds: number[]): Promise<number> {
-  const row = await db
-    .selectFrom('comments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('article_id', '=', articleId)
-    .where('parent_id', 'is', null)
-    .where('id', '<=', id)
-    .where((eb) => eb.or([eb('status', '=', 'approved'), eb('id', 'in', [...ownPendingIds, id])]))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  // Two steps rather than one count of "approved or own": with the "or", SQLite walked every
+  // comment of the story (held and spam ones too), so each post on a busy story cost more than the
+  // last; this way the approved top-level ones are a range of an index, and the reader's own few
+  // are read by id.
+  const [approved, mine] = await Promise.all([
+    db
+      .selectFrom('comments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('article_id', '=', articleId)
+      .where('status', '=', 'approved')
+      .where('parent_id', 'is', null)
+      .where('id', '<=', id)
+      .executeTakeFirstOrThrow(),
+    // Only the ids in the query, so that it reads those rows by id (with the other conditions
+    // in it, SQLite walked the story's index instead).
+    db.selectFrom('comments').select(['id', 'article_id', 'parent_id', 'status']).where('id', 'in', [...ownPendingIds, id]).execute(),
+  ]);
+  const own = mine.filter((c) => Number(c.id) <= id && Number(c.article_id) === articleId && c.parent_id === null && c.status !== 'approved');
+  return Number(approved.n) + own.length;
 }
 
 /** The top-level comment a comment belongs to. */
