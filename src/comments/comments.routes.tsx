@@ -5,11 +5,12 @@ import { renderPage } from '../web/layout.js';
 import { isStaff } from '../web/staff-guard.js';
 import { countApprovedByArticle, countVisibleTopLevel, findCommentableArticle, listThreadPage, positionOfTopLevel, rootOf, type PublicComment } from './comments.repository.js';
 import { postComment, type CommentInput, type PostResult } from './comments.service.js';
+import { positionOfTopLevelSync, rootOfSync, usableSqlite } from './comments.sqlite.js';
 import { formatCommentBody } from './format.js';
 import { identiconSvg } from './identicon.js';
 import { COMMENTER_COOKIE, formToken, ownCommentIds, rememberOwnComment, renderedAtOf } from './comments.page.js';
 import { requireSameOrigin } from '../web/same-origin.js';
-import { loadCommentSettings } from './settings.js';
+import { cachedCommentSettings, loadCommentSettings } from './settings.js';
 import { CommentForm, HONEYPOT_FIELD } from './views/comment-form.js';
 import { CommentItem } from './views/comment-section.js';
 import { renderToString } from 'preact-render-to-string';
@@ -95,16 +96,19 @@ export function commentsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     async function post(request: FastifyRequest, slug: string, fields: Omit<CommentInput, 'articleSlug' | 'ip' | 'userAgent' | 'isStaff'>): Promise<PostResult> {
       return postComment(
         { ...fields, articleSlug: slug, ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null, isStaff: isStaff(request, ctx.adminToken) },
-        { db, clock: ctx.clock, avatarSecret },
+        { db, clock: ctx.clock, avatarSecret, sqlite: ctx.db.sqlite },
       );
     }
 
     /** Where a new comment is shown: its page of the thread and its anchor. */
-    async function anchorOf(request: FastifyRequest, slug: string, articleId: number, id: number): Promise<string> {
-      const settings = await loadCommentSettings(db);
-      const position = await positionOfTopLevel(db, articleId, await rootOf(db, id), ownCommentIds(request));
+    async function anchorOf(request: FastifyRequest, slug: string, articleId: number, comment: { id: number; parent_id: number | null }): Promise<string> {
+      const settings = await cachedCommentSettings(db);
+      // A reply sits in its parent's thread; a top-level comment is its own root.
+      const raw = usableSqlite(ctx.db.sqlite);
+      const root = comment.parent_id === null ? comment.id : raw ? rootOfSync(raw, comment.parent_id) : await rootOf(db, comment.parent_id);
+      const position = raw ? positionOfTopLevelSync(raw, articleId, root, ownCommentIds(request)) : await positionOfTopLevel(db, articleId, root, ownCommentIds(request));
       const page = Math.max(1, Math.ceil(position / settings.perPage));
-      return `/articles/${slug}${page > 1 ? `?cpage=${page}` : ''}#comment-${id}`;
+      return `/articles/${slug}${page > 1 ? `?cpage=${page}` : ''}#comment-${comment.id}`;
     }
 
     function remember(request: FastifyRequest, reply: FastifyReply, wanted: boolean, v: { author: string; email: string; url: string }) {
@@ -130,7 +134,7 @@ export function commentsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       if (result.ok) {
         rememberOwnComment(request, reply, result.id);
         remember(request, reply, values.remember, values);
-        return reply.code(303).redirect(await anchorOf(request, request.params.slug, result.articleId, result.id), 303);
+        return reply.code(303).redirect(await anchorOf(request, request.params.slug, result.articleId, result.comment), 303);
       }
       if (result.httpStatus === 404) return reply.callNotFound();
       const article = await findCommentableArticle(db, request.params.slug, ctx.clock().toISOString());
@@ -204,9 +208,10 @@ export function commentsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         rememberOwnComment(request, reply, result.id);
         // Spam looks like "held" to its sender: a bot learns nothing from the answer.
         const shownStatus = result.status === 'spam' ? 'pending' : result.status;
-        const stored = result.status === 'spam' ? undefined : await loadOne(result.id);
-        const settings = await loadCommentSettings(db);
-        const anchor = await anchorOf(request, request.params.slug, result.articleId, result.id);
+        // The comment as stored, from the post itself (no re-read).
+        const stored = result.status === 'spam' ? undefined : result.comment;
+        const settings = await cachedCommentSettings(db);
+        const anchor = await anchorOf(request, request.params.slug, result.articleId, result.comment);
         return reply.code(result.status === 'approved' ? 201 : 202).send({
           id: result.id,
           status: shownStatus,
@@ -216,10 +221,6 @@ export function commentsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         });
       },
     );
-
-    async function loadOne(id: number): Promise<PublicComment | undefined> {
-      return db.selectFrom('comments').select(['id', 'article_id', 'parent_id', 'depth', 'author_name', 'author_url', 'avatar_key', 'body', 'status', 'editor_pick', 'is_staff', 'created_at']).where('id', '=', id).executeTakeFirst();
-    }
 
     const ReportBody = Type.Object({ reason: Type.Union(REPORT_REASONS.map((r) => Type.Literal(r))), note: Type.Optional(Type.String({ maxLength: 500 })), back: Type.Optional(Type.String({ maxLength: 500 })) });
     const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
