@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,6 +6,17 @@ import { fileURLToPath } from 'node:url';
 import { freePort, onCleanup, peakRssTree, spawnChild, waitForOk } from './proc.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The Node flags of `npm start` (package.json), so the bench runs the server exactly as it is
+ * started: `--max-semi-space-size=2` caps V8's young generation at 2 MB per semi-space, which keeps
+ * a busy server's resident size ~20 MB lower for no measurable loss of throughput.
+ */
+export function startFlags(): string[] {
+  const start = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+  const words = start.split(/\s+/);
+  return words.slice(words.indexOf('node') + 1, words.indexOf('bin/onset.js')).filter((w) => w.startsWith('--'));
+}
 
 /** Where the bench server keeps its data: a temp DATA_DIR, plus a PostgreSQL URL when --database postgres. */
 export interface BenchData {
@@ -68,7 +80,7 @@ export function serverEnv(data: BenchData, extra: Record<string, string> = {}): 
  */
 export async function startServer(data: BenchData, options: { workers?: number; readyTimeoutMs?: number } = {}): Promise<RunningServer> {
   const port = await freePort();
-  const args = ['bin/onset.js', 'serve', ...(options.workers ? ['--workers', String(options.workers)] : [])];
+  const args = [...startFlags(), 'bin/onset.js', 'serve', ...(options.workers ? ['--workers', String(options.workers)] : [])];
   const proc = spawnChild(process.execPath, args, { cwd: repoRoot, env: serverEnv(data, { PORT: String(port) }) });
   onCleanup(() => proc.stop());
   const baseUrl = `http://127.0.0.1:${port}`;
