@@ -13,6 +13,7 @@ import { requireSameOrigin } from '../web/same-origin.js';
 import { cachedCommentSettings, loadCommentSettings } from './settings.js';
 import { CommentForm, HONEYPOT_FIELD } from './views/comment-form.js';
 import { CommentItem } from './views/comment-section.js';
+import { ReportPage } from './views/report-page.js';
 import { renderToString } from 'preact-render-to-string';
 import { reportComment } from './moderation.service.js';
 import { REPORT_REASONS } from './comments.table.js';
@@ -224,6 +225,21 @@ export function commentsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     const ReportBody = Type.Object({ reason: Type.Union(REPORT_REASONS.map((r) => Type.Literal(r))), note: Type.Optional(Type.String({ maxLength: 500 })), back: Type.Optional(Type.String({ maxLength: 500 })) });
     const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+    // The report form of one comment (each comment in the thread links here; works without JavaScript).
+    app.get('/comments/:id/report', { schema: { hide: true, params: IdParams, querystring: Type.Object({ cpage: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) }) } }, async (request, reply) => {
+      const c = await db.selectFrom('comments').select(['id', 'article_id', 'author_name', 'body', 'status']).where('id', '=', request.params.id).executeTakeFirst();
+      const article = c?.status === 'approved' ? await db.selectFrom('articles').select(['slug', 'headline']).where('id', '=', c.article_id).executeTakeFirst() : undefined;
+      if (!c || !article) return reply.callNotFound();
+      const cpage = request.query.cpage;
+      const back = `/articles/${article.slug}${cpage && cpage > 1 ? `?cpage=${cpage}` : ''}#comment-${c.id}`;
+      const html = renderPage(
+        ctx.site,
+        { title: 'Report a comment', path: back.split('#')[0]!, noindex: true },
+        <ReportPage comment={c} articleHeadline={article.headline} back={back} />,
+      );
+      return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+    });
 
     app.post('/comments/:id/report', { onRequest: sameOrigin, schema: { hide: true, params: IdParams, body: ReportBody } }, async (request, reply) => {
       await reportComment({ id: request.params.id, reason: request.body.reason, note: request.body.note ?? '' }, { db, clock: ctx.clock });

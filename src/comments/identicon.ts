@@ -15,37 +15,53 @@ export function duplicateKey(email: string, body: string, secret: string): strin
 }
 
 /**
- * A 5×5 symmetric identicon as an SVG string, from the avatar key: the first bytes pick the hue,
- * the next 15 bits fill the left three columns, mirrored to the right.
+ * A 5×5 symmetric identicon as a standalone SVG document (with xmlns and a size), from the avatar
+ * key: the first bytes pick the hue, the next 15 bits fill the left three columns, mirrored to the
+ * right. For the API, where it may be used as an image file.
  */
 export function identiconSvg(key: string, sizePx = 40): string {
-  // Regular commenters appear many times on a long thread: draw each avatar once.
-  const memoKey = `${key}:${sizePx}`;
+  return memo(`${key}:${sizePx}`, () => drawIdenticon(key, `xmlns="http://www.w3.org/2000/svg" viewBox="0 0 6 6" width="${sizePx}" height="${sizePx}"`));
+}
+
+/**
+ * The same picture for inside an HTML page: no xmlns (HTML does not need it) and no size (the
+ * stylesheet sizes .comment-avatar svg). Hundreds of comments on a page each carry one.
+ */
+export function inlineIdenticonSvg(key: string): string {
+  return memo(`${key}:inline`, () => drawIdenticon(key, 'viewBox="0 0 6 6"'));
+}
+
+// Regular commenters appear many times on a long thread: draw each avatar once.
+const DRAWN_MAX = 5000;
+const drawn = new Map<string, string>();
+
+function memo(memoKey: string, draw: () => string): string {
   const known = drawn.get(memoKey);
   if (known !== undefined) return known;
-  const svg = drawIdenticon(key, sizePx);
+  const svg = draw();
   if (drawn.size >= DRAWN_MAX) drawn.clear();
   drawn.set(memoKey, svg);
   return svg;
 }
 
-const DRAWN_MAX = 5000;
-const drawn = new Map<string, string>();
-
-function drawIdenticon(key: string, sizePx: number): string {
+function drawIdenticon(key: string, svgAttributes: string): string {
   const bytes = Buffer.from(key.slice(0, 16).padEnd(16, '0'), 'hex');
   const hue = ((bytes[0]! << 8) | bytes[1]!) % 360;
   const bits = (bytes[2]! << 16) | (bytes[3]! << 8) | bytes[4]!;
-  const cells: string[] = [];
-  for (let col = 0; col < 3; col++) {
-    for (let row = 0; row < 5; row++) {
-      if (!((bits >> (col * 5 + row)) & 1)) continue;
-      // One path of unit squares instead of a <rect> each: the same picture in a third of the bytes,
-      // which adds up on a page with hundreds of comments.
-      for (const x of col === 2 ? [2] : [col, 4 - col]) cells.push(`M${x + 0.5} ${row + 0.5}h1v1h-1z`);
+  // Bit (col * 5 + row) fills the cell at (col, row) of the left three columns, mirrored.
+  const filled = (col: number, row: number) => ((bits >> ((col <= 2 ? col : 4 - col) * 5 + row)) & 1) === 1;
+  // Each run of filled cells in a row is one stroke of width 1 along the row's middle: the same
+  // squares as a filled path of unit squares, in a fraction of the bytes.
+  let d = '';
+  for (let row = 0; row < 5; row++) {
+    for (let col = 0; col < 5; col++) {
+      if (!filled(col, row) || (col > 0 && filled(col - 1, row))) continue;
+      let len = 1;
+      while (col + len < 5 && filled(col + len, row)) len++;
+      d += `M${col + 0.5} ${row + 1}h${len}`;
     }
   }
   const fg = `hsl(${hue} 60% 50%)`;
   const bg = `hsl(${hue} 45% 92%)`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 6 6" width="${sizePx}" height="${sizePx}" aria-hidden="true" focusable="false" class="identicon"><rect width="6" height="6" fill="${escapeHtml(bg)}"/>${cells.length ? `<path fill="${escapeHtml(fg)}" d="${cells.join('')}"/>` : ''}</svg>`;
+  return `<svg ${svgAttributes} aria-hidden="true"><rect width="6" height="6" fill="${escapeHtml(bg)}"/>${d ? `<path stroke="${escapeHtml(fg)}" d="${d.replace(/(^|[ M])0\./g, '$1.')}"/>` : ''}</svg>`;
 }

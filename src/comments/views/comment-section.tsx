@@ -3,7 +3,7 @@ import { DateTime } from '../../web/components.js';
 import { RawHtml, trustHtml } from '../../web/raw.js';
 import type { PublicComment } from '../comments.repository.js';
 import { commentExcerpt, formatCommentBody } from '../format.js';
-import { identiconSvg } from '../identicon.js';
+import { inlineIdenticonSvg } from '../identicon.js';
 import { CommentForm, type CommentFormState } from './comment-form.js';
 
 export interface CommentSectionProps {
@@ -47,14 +47,16 @@ function pageHref(slug: string, page: number): string {
 }
 
 export function Avatar(props: { avatarKey: string }): JSX.Element {
-  // Trusted: identiconSvg builds the SVG itself from numbers and escaped colour strings.
-  return <RawHtml class="comment-avatar" html={trustHtml(identiconSvg(props.avatarKey))} />;
+  // Trusted: inlineIdenticonSvg builds the SVG itself from numbers and escaped colour strings.
+  return <RawHtml class="comment-avatar" html={trustHtml(inlineIdenticonSvg(props.avatarKey))} />;
 }
 
 export function CommentItem(props: { node: Node; slug: string; page: number; open: boolean; threadDepth: number }): JSX.Element {
   const c = props.node.comment;
   const pending = c.status === 'pending';
-  const replyHref = `/articles/${props.slug}?${props.page > 1 ? `cpage=${props.page}&` : ''}replytocom=${c.id}#respond`;
+  // Relative to the story's own address (the thread is only ever shown there): a long slug is not
+  // repeated in every comment.
+  const replyHref = `?${props.page > 1 ? `cpage=${props.page}&` : ''}replytocom=${c.id}#respond`;
   return (
     <li id={`comment-${c.id}`} class={`comment depth-${c.depth}${pending ? ' is-pending' : ''}${c.is_staff ? ' is-staff' : ''}`}>
       <article class="comment-card">
@@ -81,28 +83,14 @@ export function CommentItem(props: { node: Node; slug: string; page: number; ope
         {!pending ? (
           <footer class="comment-actions">
             {props.open && c.depth < props.threadDepth ? (
-              <a class="comment-reply" href={replyHref} data-reply-to={c.id} data-reply-name={c.author_name} aria-label={`Reply to ${c.author_name}`}>
+              <a class="comment-reply" href={replyHref} aria-label={`Reply to ${c.author_name}`}>
                 Reply
               </a>
             ) : null}
-            <details class="comment-report">
-              <summary>Report</summary>
-              <form method="post" action={`/comments/${c.id}/report`}>
-                <label>
-                  Why?{' '}
-                  <select name="reason">
-                    <option value="spam">Spam</option>
-                    <option value="abusive">Abusive</option>
-                    <option value="spoiler">Spoiler</option>
-                    <option value="other">Other</option>
-                  </select>
-                </label>
-                <input type="hidden" name="back" value={`/articles/${props.slug}${props.page > 1 ? `?cpage=${props.page}` : ''}#comment-${c.id}`} />
-                <button type="submit" class="button button-small">
-                  Send report
-                </button>
-              </form>
-            </details>
+            {/* A link to a small report page (works without JavaScript) rather than a form in every comment. */}
+            <a class="comment-report" href={`/comments/${c.id}/report${props.page > 1 ? `?cpage=${props.page}` : ''}`} rel="nofollow">
+              Report
+            </a>
           </footer>
         ) : null}
       </article>

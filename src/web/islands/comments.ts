@@ -44,10 +44,14 @@ export function enhanceComments(root: Document): void {
     field('comment')?.focus();
   };
   root.addEventListener('click', (event) => {
-    const link = (event.target as Element).closest?.<HTMLAnchorElement>('a[data-reply-to]');
-    if (link) {
+    // The comment's id and author come from its markup (li#comment-N, .comment-author).
+    const link = (event.target as Element).closest?.<HTMLAnchorElement>('a.comment-reply');
+    const item = link?.closest('li.comment');
+    const id = item && /^comment-(\d+)$/.exec(item.id)?.[1];
+    if (link && item && id) {
       event.preventDefault();
-      setReply(link.dataset.replyTo!, link.dataset.replyName ?? '', link.closest('.comment-card'));
+      const card = link.closest('.comment-card');
+      setReply(id, card?.querySelector('.comment-author')?.textContent?.trim() ?? '', card);
       return;
     }
     if ((event.target as Element).closest?.('[data-cancel-reply] a')) {
