@@ -64,6 +64,8 @@ export interface BuildAppOptions {
   mediaStorage?: MediaStorage | undefined;
   /** SMTP for staff password-reset mail (Config.mail); without it, reset links come from the CLI. */
   mail?: MailOptions | undefined;
+  /** Whole stories in RSS/Atom feeds (Config.feedFullText); summaries by default. */
+  feedFullText?: boolean | undefined;
 }
 
 const isApi = (url: string) => url.startsWith('/api/');
@@ -172,7 +174,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(editorRoutes(ctx));
   await app.register(kbRoutes(ctx));
   await app.register(searchRoutes(ctx));
-  await app.register(feedsRoutes(ctx));
+  await app.register(feedsRoutes(ctx, { fullText: options.feedFullText ?? false }));
   await app.register(oembedRoutes(ctx));
   await app.register(mediaRoutes(ctx, options.mediaStorage ?? createFileStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'onset-media-')))));
 

@@ -10,6 +10,13 @@ test('defaults give the embedded demo on 127.0.0.1:3000 with ./data', () => {
   assert.equal(c.databaseUrl, undefined);
   assert.equal(c.publicUrl, 'http://127.0.0.1:3000');
   assert.equal(c.logLevel, 'info');
+  assert.equal(c.feedFullText, false);
+});
+
+test('FEED_FULL_TEXT turns on whole stories in feeds', () => {
+  assert.equal(loadConfig({ FEED_FULL_TEXT: '1' }).feedFullText, true);
+  assert.equal(loadConfig({ FEED_FULL_TEXT: 'yes' }).feedFullText, true);
+  assert.equal(loadConfig({ FEED_FULL_TEXT: '0' }).feedFullText, false);
 });
 
 test('values from the environment are typed', () => {
@@ -28,6 +35,7 @@ for (const [name, value] of [
   ['PUBLIC_URL', 'onset.example'],
   ['SMTP_URL', 'http://mail.example'],
   ['MAIL_FROM', 'not an address'],
+  ['FEED_FULL_TEXT', 'maybe'],
 ] as const) {
   test(`a wrong ${name} (${value}) is one clear line naming the variable`, () => {
     assert.throws(

@@ -41,6 +41,8 @@ export interface Config {
    * client could claim any IP and step around the per-IP rate limits and vote caps.
    */
   trustProxy: boolean | number | string;
+  /** FEED_FULL_TEXT: whole stories in RSS/Atom feeds instead of summaries. */
+  feedFullText: boolean;
 }
 
 const urlWithScheme = (schemes: string[]) =>
@@ -63,6 +65,7 @@ const schema = z.object({
   COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
   TRUST_PROXY: z.string().regex(/^(true|false|1|0|\d{1,2}|[0-9a-fA-F.:/,\s]+)$/, 'must be true, false, a hop count, or a comma-separated list of proxy addresses').optional(),
+  FEED_FULL_TEXT: z.enum(['0', '1', 'true', 'false', 'yes', 'no'], { error: 'must be 1 or 0 (true/false, yes/no)' }).optional(),
   PAGE_CACHE_MB: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0).max(4096, 'must be at most 4096').default(64),
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SMTP_URL: urlWithScheme(['smtp:', 'smtps:']).optional(),
@@ -125,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: e.ADMIN_TOKEN,
     pageCacheMb: e.PAGE_CACHE_MB,
     trustProxy: trustProxyFrom(e.TRUST_PROXY),
+    feedFullText: e.FEED_FULL_TEXT === '1' || e.FEED_FULL_TEXT === 'true' || e.FEED_FULL_TEXT === 'yes',
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Onset newsroom <newsroom@${new URL(e.PUBLIC_URL ?? 'http://localhost').hostname}>` } : undefined,
     reactions: {
       set: e.REACTIONS ? parseReactionSet(e.REACTIONS) : [...DEFAULT_REACTIONS],

@@ -53,7 +53,7 @@ export async function startServer(config: Config, options: { prepare?: boolean }
   // Migrating, seeding and creating the first admin happen once: in the only process, or in the
   // cluster's primary before it forks workers (which pass prepare: false).
   if (options.prepare !== false) await prepareDatabase(config, db, log, mediaStorage);
-  const app = await buildApp({ db, publicUrl: config.publicUrl, logger: log, cookieSecret: cookieSecretFor(config), adminToken: config.adminToken, reactions: config.reactions, pageCacheBytes: config.pageCacheMb * 1024 * 1024, trustProxy: config.trustProxy, redisUrl: config.redisUrl, mediaStorage, mail: config.mail });
+  const app = await buildApp({ db, publicUrl: config.publicUrl, logger: log, cookieSecret: cookieSecretFor(config), adminToken: config.adminToken, reactions: config.reactions, pageCacheBytes: config.pageCacheMb * 1024 * 1024, trustProxy: config.trustProxy, redisUrl: config.redisUrl, mediaStorage, mail: config.mail, feedFullText: config.feedFullText });
   await app.listen({ port: config.port, host: config.host });
   log.info({ url: `http://${config.host}:${config.port}`, database: db.dialect, location: db.location }, 'Onset is serving');
 

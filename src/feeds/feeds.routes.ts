@@ -11,17 +11,15 @@ import { sitemapRoutes } from './sitemaps.routes.js';
 const FEED_ITEMS = 30;
 const KIND_TITLES: Record<ArticleKind, string> = { news: 'News', watch: 'Watch', feature: 'Features' };
 
-/** FEED_FULL_TEXT=1 (or true) puts whole stories in feeds; otherwise summaries only. */
-export const feedFullTextFromEnv = (env: NodeJS.ProcessEnv = process.env): boolean => /^(1|true|yes)$/i.test(env.FEED_FULL_TEXT ?? '');
-
 /**
  * Feeds: /feed.xml (RSS 2.0) and /atom.xml for the whole site; ?kind=watch|news|feature for one
  * kind; /people/:slug/feed.xml|atom.xml and /dramas/:slug/feed.xml|atom.xml for one entity.
  */
+/** `fullText` (FEED_FULL_TEXT, src/config.ts) puts whole stories in feeds; otherwise summaries only. */
 export function feedsRoutes(ctx: AppContext, options: { fullText?: boolean } = {}): FastifyPluginAsyncTypebox {
   return async (app) => {
     await app.register(sitemapRoutes(ctx));
-    const fullText = options.fullText ?? feedFullTextFromEnv();
+    const fullText = options.fullText ?? false;
     const base = ctx.site.publicUrl;
 
     async function send(request: FastifyRequest, reply: FastifyReply, format: 'rss' | 'atom', scope: FeedScope, channel: FeedChannel) {
