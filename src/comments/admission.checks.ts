@@ -68,7 +68,9 @@ export function checkClosedArticle(ctx: Pick<AdmissionContext, 'article' | 'sett
 }
 
 export function checkLength(ctx: Pick<AdmissionContext, 'comment' | 'settings'>): Verdict | undefined {
-  const length = [...ctx.comment.body.trim()].length;
+  // Characters as a reader counts them (code points, so an emoji is one), without building an array.
+  let length = 0;
+  for (const _ of ctx.comment.body.trim()) length++;
   const { minLength, maxLength } = ctx.settings;
   if (length < minLength) {
     return { action: 'reject', check: 'length', field: 'comment', httpStatus: 422, reason: `too short (${length} < ${minLength})`, message: length === 0 ? 'Please type your comment.' : `Your comment is a little short: please write at least ${minLength} characters.` };
@@ -117,12 +119,15 @@ function searchable(c: AdmissionContext['comment']): string {
 }
 
 export function checkDisallowedWords(ctx: Pick<AdmissionContext, 'comment' | 'settings'>): Verdict | undefined {
+  // Every post runs the checks; with no list there is nothing to look for.
+  if (!ctx.settings.disallowedWords.length) return undefined;
   const word = firstListedWord(searchable(ctx.comment), ctx.settings.disallowedWords);
   if (word) return { action: 'spam', check: 'disallowed-words', reason: `contains the disallowed word "${word}"`, message: 'Your comment is awaiting moderation.' };
   return undefined;
 }
 
 export function checkModerationWords(ctx: Pick<AdmissionContext, 'comment' | 'settings'>): Verdict | undefined {
+  if (!ctx.settings.moderationWords.length) return undefined;
   const word = firstListedWord(searchable(ctx.comment), ctx.settings.moderationWords);
   if (word) return { action: 'hold', check: 'moderation-words', reason: `contains the moderated word "${word}"`, message: 'Your comment is held for review: it contains a word our moderators look at first.' };
   return undefined;
