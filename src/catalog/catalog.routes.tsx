@@ -141,7 +141,12 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.get('/api/v1/people/:slug', { schema: { tags: ['people'], summary: 'One person with their roles', params: SlugParams, response: { 200: Person, 404: ErrorBody } } }, async (request, reply) => {
       const data = await loadPerson(request.params.slug);
-      if (!data) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No person has the slug "${request.params.slug}"` });
+      if (!data) {
+        // A person merged into another: API clients follow the same permanent redirect as readers.
+        const moved = await findPersonRedirect(db, request.params.slug);
+        if (moved) return reply.redirect(`/api/v1/people/${moved}`, 301);
+        return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No person has the slug "${request.params.slug}"` });
+      }
       const p = data.person;
       return {
         slug: p.slug, name: p.display_name, familyName: p.family_name, givenName: p.given_name, hangulName: p.hangul_name, birthDate: p.birth_date,

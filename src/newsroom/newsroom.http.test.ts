@@ -219,6 +219,14 @@ describeEachDatabase('newsroom', (getDb) => {
     const aliases = await db.selectFrom('person_aliases').select('alias').where('person_id', '=', han.id).execute();
     assert.ok(aliases.some((a) => a.alias === 'Han Sohee'));
     assert.equal(await db.selectFrom('people').select('id').where('id', '=', dup.id).executeTakeFirst(), undefined);
+    // The merged-away record's addresses lead to the kept one, on the site and in the API.
+    const page = await app.inject('/people/han-sohee');
+    assert.equal(page.statusCode, 301);
+    assert.equal(page.headers.location, '/people/han-so-hee');
+    const api = await app.inject('/api/v1/people/han-sohee');
+    assert.equal(api.statusCode, 301);
+    assert.equal(api.headers.location, '/api/v1/people/han-so-hee');
+    assert.equal((await app.inject('/api/v1/people/nobody-by-this-name')).statusCode, 404);
   });
   test('a story with linter errors is published only when the editor confirms it', async () => {
     const before = await count('articles');
