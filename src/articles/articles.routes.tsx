@@ -15,7 +15,7 @@ import { StoryLead } from '../media/story-lead.view.js';
 import { HomeView } from './views/home.js';
 import { loadAlsoSee } from '../catalog/also-see.service.js';
 import { cacheHeadersFor, mostReactedFor, reactionWidgetFor } from '../reactions/reactions.page.js';
-import { loadCommentSection, withCommentCounts } from '../comments/comments.page.js';
+import { loadCommentSection, spliceThread, withCommentCounts } from '../comments/comments.page.js';
 
 const HOME_PAGE_SIZE = 13;
 // Cached pages live briefly even without a purge: reaction counts and "Most loved" in the HTML
@@ -111,7 +111,7 @@ export function articlesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         .cacheTags([...articlePageTags(article.id, entities.people.map((p) => p.id), entities.dramas.map((d) => d.id)), ...storyMediaTags(data.media)])
         .headers(cacheHeadersFor(reactions.personal || comments.personalized))
         .type('text/html; charset=utf-8')
-        .send(html);
+        .send(spliceThread(html, comments.thread));
     });
 
     app.get(

@@ -87,11 +87,11 @@ export function installPageCache(app: FastifyInstance, options: { maxBytes: numb
   app.addHook('onSend', async (request, reply, payload) => {
     const config = request.routeOptions.config.pageCache;
     if (!config || request.method !== 'GET' || reply.getHeader('x-cache') === 'HIT') return payload;
-    if (reply.statusCode !== 200 || typeof payload !== 'string' || !request.pageCacheTags?.length) return payload;
+    if (reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload)) || !request.pageCacheTags?.length) return payload;
     if (isPersonal(request) || reply.getHeader('set-cookie') || /private|no-store/.test(String(reply.getHeader('cache-control') ?? ''))) return payload;
     const page = cache.set(
       request.url,
-      { body: Buffer.from(payload), contentType: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'), tags: request.pageCacheTags, ttlMs: config.ttlSeconds * 1000 },
+      { body: typeof payload === 'string' ? Buffer.from(payload) : payload, contentType: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'), tags: request.pageCacheTags, ttlMs: config.ttlSeconds * 1000 },
       options.clock().getTime(),
     );
     sharedHeaders(reply, page, config.ttlSeconds, 'MISS');

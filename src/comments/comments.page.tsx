@@ -1,10 +1,13 @@
 // What the article page needs from comments: the section (thread, picks, form) and the count.
+import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { trustHtml } from '../web/raw.js';
 import type { JSX } from 'preact';
 import type { AppContext } from '../context.js';
-import { countApprovedByArticle, countVisibleTopLevel, findComment, listEditorPicks, listThreadPage } from './comments.repository.js';
-import { loadCommentSettings } from './settings.js';
-import { CommentSection } from './views/comment-section.js';
+import { countApprovedByArticle, countVisibleTopLevel, findComment, listEditorPicks, listThreadPage, type PublicComment } from './comments.repository.js';
+import { getCachedThread, ownPendingOn, putCachedThread, threadFacts, threadGeneration, type CachedThread } from './thread-cache.js';
+import { cachedCommentSettings } from './settings.js';
+import { CommentSection, renderCommentList } from './views/comment-section.js';
 import { EMPTY_FORM, type CommentFormState } from './views/comment-form.js';
 import { checkClosedArticle } from './admission.checks.js';
 
@@ -71,16 +74,36 @@ export async function loadCommentSection(
   request: FastifyRequest,
   article: ArticleForComments,
   form?: CommentFormState,
-): Promise<{ section: JSX.Element; count: number; personalized: boolean }> {
+): Promise<{ section: JSX.Element; count: number; personalized: boolean; thread: Buffer }> {
   const db = ctx.db.kysely;
   const now = ctx.clock();
   const query = (request.query ?? {}) as Record<string, unknown>;
-  const settings = await loadCommentSettings(db);
+  // Read before the comments, so that a change made meanwhile is never kept as current.
+  const generation = threadGeneration(article.id);
   const own = ownCommentIds(request);
-  const [topLevel, counts, picks] = await Promise.all([countVisibleTopLevel(db, article.id, own), countApprovedByArticle(db, [article.id]), listEditorPicks(db, article.id)]);
+  const [settings, facts, ownPending] = await Promise.all([cachedCommentSettings(db), threadFacts(db, article.id), ownPendingOn(db, article.id, own)]);
+  const open = !checkClosedArticle({ now, settings, article: { commentsOpen: article.comments_open === 1, publishedAt: article.published_at } });
+  const topLevel = ownPending.length ? await countVisibleTopLevel(db, article.id, ownPending) : facts.approvedTopLevel;
   const pages = Math.max(1, Math.ceil(topLevel / settings.perPage));
   const page = Math.min(queryInt(query.cpage) ?? 1, pages);
-  const comments = await listThreadPage(db, ctx.db.dialect, { articleId: article.id, limit: settings.perPage, offset: (page - 1) * settings.perPage, ownPendingIds: own });
+  const listThread = () => listThreadPage(db, ctx.db.dialect, { articleId: article.id, limit: settings.perPage, offset: (page - 1) * settings.perPage, ownPendingIds: ownPending });
+  const render = (comments: PublicComment[]) => Buffer.from(renderCommentList({ comments, slug: article.slug, page, open, threadDepth: settings.threadDepth }).__trusted);
+  let thread: CachedThread;
+  if (ownPending.length) {
+    // Their own comments awaiting moderation are shown to this reader only: rendered for them.
+    const [comments, picks] = await Promise.all([listThread(), listEditorPicks(db, article.id)]);
+    thread = { html: render(comments), picks };
+  } else {
+    const key = { articleId: article.id, slug: article.slug, page, perPage: settings.perPage, threadDepth: settings.threadDepth, open };
+    const version = `${generation}:${facts.signature}`;
+    const cached = getCachedThread(db, key, version);
+    if (cached) thread = cached;
+    else {
+      const [comments, picks] = await Promise.all([listThread(), listEditorPicks(db, article.id)]);
+      thread = { html: render(comments), picks };
+      putCachedThread(db, key, version, thread);
+    }
+  }
   let replyTo: { id: number; name: string } | undefined;
   const replyId = queryInt(query.replytocom);
   if (replyId) {
@@ -89,14 +112,14 @@ export async function loadCommentSection(
   }
   const saved = savedCommenter(request);
   const state = form ?? (saved ? { ...EMPTY_FORM, values: { ...EMPTY_FORM.values, author: saved.author, url: saved.url, remember: true } } : EMPTY_FORM);
-  const open = !checkClosedArticle({ now, settings, article: { commentsOpen: article.comments_open === 1, publishedAt: article.published_at } });
-  const count = counts.get(article.id) ?? 0;
+  const count = facts.approved;
   const section = (
     <CommentSection
       articleSlug={article.slug}
       open={open}
-      comments={comments}
-      picks={picks}
+      comments={[]}
+      listHtml={THREAD_MARKER_HTML}
+      picks={thread.picks}
       approvedCount={count}
       page={page}
       pages={pages}
@@ -106,7 +129,23 @@ export async function loadCommentSection(
       formToken={formToken(request, now)}
     />
   );
-  return { section, count, personalized: own.length > 0 || !!saved || !!form };
+  return { section, count, personalized: own.length > 0 || !!saved || !!form, thread: thread.html };
+}
+
+// The section is rendered with this marker where the thread goes; the page's HTML is then sent as
+// bytes with the thread's bytes in its place (spliceThread). A long thread is thus neither
+// rendered again nor copied through a string and encoded to UTF-8 on every request. The marker
+// cannot come from anything typed (every "<" of stored text is escaped) and has a per-process
+// random part besides.
+const THREAD_MARKER = `<!--onset-comment-thread-${crypto.randomBytes(9).toString('base64url')}-->`;
+// Trusted: a fixed HTML comment, built above.
+const THREAD_MARKER_HTML = trustHtml(THREAD_MARKER);
+
+/** The page as bytes, with the comment thread in place of its marker. */
+export function spliceThread(html: string, thread: Buffer): Buffer {
+  const at = html.indexOf(THREAD_MARKER);
+  if (at < 0) throw new Error('the comment thread marker is missing from the page');
+  return Buffer.concat([Buffer.from(html.slice(0, at)), thread, Buffer.from(html.slice(at + THREAD_MARKER.length))]);
 }
 
 /** Cards with their approved-comment counts (for article cards). */

@@ -1,7 +1,9 @@
 // The one audited way to put HTML that was not built by JSX into a page. Everything else that
 // reaches a page goes through JSX, which escapes text and attribute values by default.
 //
-// Callers: sanitized Markdown (src/articles/markdown.ts) and JSON-LD (below). Any new caller must
+// Callers: sanitized Markdown (src/articles/markdown.ts), JSON-LD (below), comment bodies and
+// avatars built from escaped parts (src/comments/format.ts, identicon.ts), and the comment thread
+// as rendered by JSX and kept (src/comments/views/comment-section.tsx). Any new caller must
 // pass HTML that it sanitized or built itself from escaped parts, and say so where it calls.
 import type { JSX } from 'preact';
 
@@ -15,9 +17,9 @@ export function trustHtml(html: string): TrustedHtml {
   return { __trusted: html };
 }
 
-export function RawHtml(props: { html: TrustedHtml; as?: 'div' | 'section'; class?: string }): JSX.Element {
+export function RawHtml(props: { html: TrustedHtml; as?: 'div' | 'section' | 'ol'; class?: string; data?: Record<`data-${string}`, string | boolean> }): JSX.Element {
   const Tag = props.as ?? 'div';
-  return <Tag class={props.class} dangerouslySetInnerHTML={{ __html: props.html.__trusted }} />;
+  return <Tag class={props.class} {...props.data} dangerouslySetInnerHTML={{ __html: props.html.__trusted }} />;
 }
 
 /**

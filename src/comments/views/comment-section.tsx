@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { DateTime } from '../../web/components.js';
-import { RawHtml, trustHtml } from '../../web/raw.js';
+import { renderToString } from 'preact-render-to-string';
+import { RawHtml, trustHtml, type TrustedHtml } from '../../web/raw.js';
 import type { PublicComment } from '../comments.repository.js';
 import { commentExcerpt, formatCommentBody } from '../format.js';
 import { inlineIdenticonSvg } from '../identicon.js';
@@ -12,6 +13,11 @@ export interface CommentSectionProps {
   open: boolean;
   /** This page of the thread, flat, ordered by path. */
   comments: PublicComment[];
+  /**
+   * The thread as HTML, when the caller has it already (rendered by renderCommentList, kept in
+   * src/comments/thread-cache.ts); otherwise the section renders `comments` itself.
+   */
+  listHtml?: TrustedHtml | undefined;
   picks: PublicComment[];
   /** Approved comments on the article. */
   approvedCount: number;
@@ -105,12 +111,35 @@ export function CommentItem(props: { node: Node; slug: string; page: number; ope
   );
 }
 
+export interface CommentListProps {
+  comments: PublicComment[];
+  slug: string;
+  page: number;
+  open: boolean;
+  threadDepth: number;
+}
+
+/** The items of the thread (what goes inside ol.comment-list), as HTML built by JSX (escaped). */
+export function renderCommentList(props: CommentListProps): TrustedHtml {
+  const tree = nestThread(props.comments);
+  // Trusted: rendered from JSX, which escapes every text and attribute value.
+  return trustHtml(
+    renderToString(
+      <>
+        {tree.map((n) => (
+          <CommentItem node={n} slug={props.slug} page={props.page} open={props.open} threadDepth={props.threadDepth} />
+        ))}
+      </>,
+    ),
+  );
+}
+
 export function commentCountLabel(n: number): string {
   return n === 0 ? 'No comments yet' : n === 1 ? '1 comment' : `${n.toLocaleString('en-US')} comments`;
 }
 
 export function CommentSection(props: CommentSectionProps): JSX.Element {
-  const tree = nestThread(props.comments);
+  const listHtml = props.listHtml ?? renderCommentList({ comments: props.comments, slug: props.articleSlug, page: props.page, open: props.open, threadDepth: props.threadDepth });
   const pager =
     props.pages > 1 ? (
       <nav class="pager comment-pager" aria-label="Comment pages">
@@ -137,11 +166,7 @@ export function CommentSection(props: CommentSectionProps): JSX.Element {
         </section>
       ) : null}
       {pager}
-      <ol class="comment-list" data-comment-list>
-        {tree.map((n) => (
-          <CommentItem node={n} slug={props.articleSlug} page={props.page} open={props.open} threadDepth={props.threadDepth} />
-        ))}
-      </ol>
+      <RawHtml as="ol" class="comment-list" data={{ 'data-comment-list': true }} html={listHtml} />
       {pager}
       {props.open ? (
         <CommentForm articleSlug={props.articleSlug} replyTo={props.replyTo} state={props.form} formToken={props.formToken} page={props.page} />
