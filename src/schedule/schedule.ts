@@ -88,20 +88,45 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** The UTC instant (ISO, no milliseconds) of a wall-clock date and time in `zone`. */
 export function instantOf(isoDate: string, hhmm: string, zone: string): string {
-  const dt = DateTime.fromISO(`${isoDate}T${hhmm}`, { zone });
-  if (!dt.isValid) throw new Error(`invalid date/time ${isoDate} ${hhmm} in ${zone}: ${dt.invalidExplanation}`);
-  return dt.toUTC().toISO({ suppressMilliseconds: true })!;
+  // Pure, and asked for the same broadcasts on every render of a story or schedule page: kept.
+  return remember(instants, `${isoDate}T${hhmm}|${zone}`, () => {
+    const dt = DateTime.fromISO(`${isoDate}T${hhmm}`, { zone });
+    if (!dt.isValid) throw new Error(`invalid date/time ${isoDate} ${hhmm} in ${zone}: ${dt.invalidExplanation}`);
+    return dt.toUTC().toISO({ suppressMilliseconds: true })!;
+  });
 }
 
 /** The date, weekday and time that an instant shows on the clocks of `zone`. */
 export function inZone(instant: string | Date, zone: string): ZonedTime {
-  const dt = (typeof instant === 'string' ? DateTime.fromISO(instant) : DateTime.fromJSDate(instant)).setZone(zone);
-  return { date: dt.toISODate()!, weekday: dt.weekday, time: dt.toFormat('HH:mm') };
+  if (typeof instant !== 'string') return zonedTime(DateTime.fromJSDate(instant).setZone(zone));
+  // An instant as text (a broadcast) shows the same on the same clocks every time: kept.
+  return remember(zoned, `${instant}|${zone}`, () => zonedTime(DateTime.fromISO(instant).setZone(zone)));
+}
+
+function zonedTime(dt: DateTime): ZonedTime {
+  return Object.freeze({ date: dt.toISODate()!, weekday: dt.weekday, time: dt.toFormat('HH:mm') });
 }
 
 /** The calendar date in `zone` at an instant. */
 export function todayIn(now: Date, zone: string): string {
-  return inZone(now, zone).date;
+  // Zone offsets are whole minutes, so a zone's date only changes on a whole UTC minute: the date
+  // at the start of the minute is the date for all of it.
+  const minute = Math.floor(now.getTime() / 60_000);
+  return remember(todays, `${minute}|${zone}`, () => inZone(now, zone).date);
+}
+
+// Bounded memo tables for the pure conversions above (cleared whole when full).
+const MEMO_MAX = 20_000;
+const instants = new Map<string, string>();
+const zoned = new Map<string, ZonedTime>();
+const todays = new Map<string, string>();
+function remember<T>(table: Map<string, T>, key: string, compute: () => T): T {
+  const known = table.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (table.size >= MEMO_MAX) table.clear();
+  table.set(key, value);
+  return value;
 }
 
 /**

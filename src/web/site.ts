@@ -15,5 +15,15 @@ const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'l
 
 /** "November 25, 2026" for an ISO instant (UTC calendar date). */
 export function formatDate(iso: string): string {
-  return dateFormat.format(new Date(iso));
+  const date = new Date(iso);
+  const day = Math.floor(date.getTime() / 86_400_000);
+  // Intl formatting is slow next to a lookup, and a page of cards or comments repeats few days.
+  if (!Number.isFinite(day)) return dateFormat.format(date);
+  const known = formattedDays.get(day);
+  if (known !== undefined) return known;
+  const text = dateFormat.format(date);
+  if (formattedDays.size >= 10_000) formattedDays.clear();
+  formattedDays.set(day, text);
+  return text;
 }
+const formattedDays = new Map<number, string>();

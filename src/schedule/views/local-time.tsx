@@ -10,8 +10,16 @@ import { COMMON_ZONES } from '../zones.js';
 
 /** An instant written with the offset of `zone`: 2021-06-19T23:00:00+09:00. */
 export function zonedIso(instant: string, zone: string): string {
-  return DateTime.fromISO(instant, { zone }).toISO({ suppressMilliseconds: true })!;
+  // Pure, and the same few broadcasts are written on every render of a story or drama page: kept.
+  const key = `${instant}|${zone}`;
+  const known = zonedIsos.get(key);
+  if (known !== undefined) return known;
+  const iso = DateTime.fromISO(instant, { zone }).toISO({ suppressMilliseconds: true })!;
+  if (zonedIsos.size >= 20_000) zonedIsos.clear();
+  zonedIsos.set(key, iso);
+  return iso;
 }
+const zonedIsos = new Map<string, string>();
 
 /** One instant as a weekly slot ("Saturday at 7 a.m."), a full date and time, or a time of day. */
 export function LocalTime(props: { at: string; networkZone: string; reader: ReaderZone; form: 'slot' | 'datetime' | 'time' }): JSX.Element {
