@@ -134,6 +134,19 @@ function remember<T>(table: Map<string, T>, key: string, compute: () => T): T {
  * slots that fall on a break, plus the specials, all in time order and cut at the episode count.
  */
 export function listEpisodes(schedule: DramaSchedule): Episode[] {
+  // Pure: the same schedule gives the same run. Kept, since every render of a story or drama page
+  // asks again (walking up to a year of days); a copy of the list is returned, so callers may change it.
+  const key = JSON.stringify([schedule.slots, schedule.breaks, schedule.specials ?? [], schedule.firstAirDate, schedule.lastAirDate, schedule.episodes, schedule.timeZone]);
+  const known = runs.get(key);
+  if (known) return known.map((e) => ({ ...e }));
+  const episodes = computeEpisodes(schedule);
+  if (runs.size >= 1_000) runs.clear();
+  runs.set(key, episodes.map((e) => ({ ...e })));
+  return episodes;
+}
+const runs = new Map<string, Episode[]>();
+
+function computeEpisodes(schedule: DramaSchedule): Episode[] {
   const { firstAirDate, lastAirDate, timeZone } = schedule;
   const specials = schedule.specials ?? [];
   if (!firstAirDate || (schedule.slots.length === 0 && specials.length === 0)) return [];
