@@ -143,10 +143,12 @@ const THREAD_MARKER_HTML = trustHtml(THREAD_MARKER);
 
 /** The page as bytes, with the comment thread in place of its marker. */
 export function spliceThread(html: string, thread: Buffer): Buffer {
-  const at = html.indexOf(THREAD_MARKER);
+  const page = Buffer.from(html);
+  const at = page.indexOf(THREAD_MARKER_BYTES);
   if (at < 0) throw new Error('the comment thread marker is missing from the page');
-  return Buffer.concat([Buffer.from(html.slice(0, at)), thread, Buffer.from(html.slice(at + THREAD_MARKER.length))]);
+  return Buffer.concat([page.subarray(0, at), thread, page.subarray(at + THREAD_MARKER_BYTES.length)]);
 }
+const THREAD_MARKER_BYTES = Buffer.from(THREAD_MARKER);
 
 /** Cards with their approved-comment counts (for article cards). */
 export async function withCommentCounts<T extends { id: number }>(db: AppContext['db']['kysely'], cards: T[]): Promise<(T & { comment_count: number })[]> {
