@@ -91,3 +91,11 @@ test('a Hangul name takes particles, stacked too, but is not found inside a long
   const withRain = new NameIndex({ ...sources, people: [{ id: 5, slug: 'rain', display_name: 'Rain', hangul_name: '비' }] });
   assert.deepEqual(withRain.find('비빔밥을 먹는 비는').map((m) => m.start), [8]);
 });
+
+test('a knowledge base of 60,000 names still links, longest name first (one big regular expression of them did not compile)', () => {
+  const people = Array.from({ length: 30_000 }, (_, i) => ({ id: 1000 + i, slug: `p-${i}`, display_name: `Person Number${i} Park`, hangul_name: null }));
+  const roles = Array.from({ length: 30_000 }, (_, i) => ({ id: 100_000 + i, person_id: 1000 + i, drama_id: 10, character_name: `Role Number${i}` }));
+  const big = new NameIndex({ ...sources, people: [...sources.people, ...people], roles: [...sources.roles, ...roles] });
+  const found = big.find('Song Kang met Person Number29999 Park, who plays Role Number7, then *Nevertheless* aired.').map((m) => `${m.text}→${m.candidates.map((c) => `${c.type}:${c.id}`).join('|')}`);
+  assert.deepEqual(found, ['Song Kang→person:2', 'Person Number29999 Park→person:30999', 'Role Number7→role:100007', 'Nevertheless→drama:10']);
+});

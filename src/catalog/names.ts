@@ -27,19 +27,54 @@ export interface Mention {
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const HANGUL = /\p{Script=Hangul}/u;
 
-// Between the words of a name: spaces, and at most one line break. A name may be wrapped over a
-// line, but a blank line ends a paragraph, so "…with Song" / "Kang said…" in two paragraphs is not one.
-const NAME_GAP = '(?:[^\\S\\n]+\\n?|\\n)[^\\S\\n]*';
-
 // What may follow a Hangul name inside a word: case particles and honorifics, up to two stacked
 // (송강에게는). Anything else makes it a longer word: 비 (the singer Rain) is not found in 비빔밥,
 // nor 송강 in 송강남. Longest first, so the alternation tries 에게 before 에.
 const HANGUL_PARTICLES = ['에게서', '에서는', '에게', '한테', '께서', '에서', '으로', '이랑', '하고', '처럼', '보다', '까지', '부터', '이나', '이고', '이며', '이다', '이야',
   '은', '는', '이', '가', '을', '를', '의', '와', '과', '도', '만', '께', '에', '로', '랑', '나', '고', '며', '님', '씨', '야', '아'];
-const HANGUL_TAIL = `(?=(?:${HANGUL_PARTICLES.join('|')}){0,2}(?![\\p{L}\\p{N}]))`;
+/** Sticky: at a position, does a Hangul name end here (particles allowed) or another name (none)? */
+const HANGUL_TAIL = new RegExp(`(?:${HANGUL_PARTICLES.join('|')}){0,2}(?![\\p{L}\\p{N}])`, 'uy');
+const WORD_END = /(?![\p{L}\p{N}])/uy;
+const SPACE = /\s/;
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A name as the matcher tries it: its words, and how it must end. */
+interface Surface {
+  surface: string;
+  words: string[];
+  hangulEnd: boolean;
+}
+
+/** The code point that ends just before `i` (a surrogate pair counts as one). */
+function charBefore(text: string, i: number): string {
+  if (i <= 0) return '';
+  const low = text.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.slice(i - 2, i);
+  }
+  return text[i - 1]!;
+}
+
+/**
+ * Where the rest of `name` (after its first word, which ends at `pos`) ends in `text`, or -1.
+ * Between words: any whitespace with at most one line break (a name may be wrapped over a line,
+ * but a blank line ends a paragraph, so "…with Song" / "Kang said…" in two paragraphs is not one).
+ * After the last word: no further letter or digit, except Hangul particles after a Hangul name.
+ */
+function matchRest(text: string, pos: number, name: Surface): number {
+  let k = pos;
+  for (let w = 1; w < name.words.length; w++) {
+    const gapStart = k;
+    let breaks = 0;
+    while (k < text.length && SPACE.test(text[k]!)) if (text[k++] === '\n' && ++breaks > 1) return -1;
+    if (k === gapStart) return -1;
+    const word = name.words[w]!;
+    if (!text.startsWith(word, k)) return -1;
+    k += word.length;
+  }
+  const tail = name.hangulEnd ? HANGUL_TAIL : WORD_END;
+  tail.lastIndex = k;
+  return tail.test(text) ? k : -1;
 }
 
 /**
@@ -50,7 +85,13 @@ function escapeRegExp(s: string): string {
  */
 export class NameIndex {
   private readonly bySurface = new Map<string, EntityRef[]>();
-  private readonly pattern: RegExp | null;
+  // Names by their first word, longest name first. A big knowledge base (tens of thousands of
+  // names) is matched by a lookup per word start, not one regular expression of every name, which
+  // gets too large to compile and slower with every name added.
+  private readonly byFirstWord = new Map<string, Surface[]>();
+  /** First characters of every name: only there can a name start. */
+  private readonly firstChars = new Set<string>();
+  private longestFirstWord = 0;
 
   constructor(sources: NameSources) {
     const add = (surface: string | null | undefined, ref: EntityRef) => {
@@ -96,13 +137,17 @@ export class NameIndex {
       if (ref) add(a.alias, ref);
     }
 
+    for (const surface of this.bySurface.keys()) {
+      const words = surface.split(' ');
+      const first = words[0]!;
+      const list = this.byFirstWord.get(first) ?? [];
+      list.push({ surface, words, hangulEnd: HANGUL.test(surface.at(-1) ?? '') });
+      this.byFirstWord.set(first, list);
+      this.firstChars.add(String.fromCodePoint(first.codePointAt(0)!));
+      this.longestFirstWord = Math.max(this.longestFirstWord, first.length);
+    }
     // Longest names first, so "Park Jae Eon" wins over a shorter name inside it.
-    const surfaces = [...this.bySurface.keys()].sort((a, b) => b.length - a.length);
-    const alternatives = surfaces.map((s) => {
-      const body = s.split(' ').map(escapeRegExp).join(NAME_GAP);
-      return HANGUL.test(s.at(-1) ?? '') ? `${body}${HANGUL_TAIL}` : `${body}(?![\\p{L}\\p{N}])`;
-    });
-    this.pattern = alternatives.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'gu') : null;
+    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.surface.length - a.surface.length);
   }
 
   /**
@@ -110,15 +155,35 @@ export class NameIndex {
    * in emphasis or quotes (as a drama title in Markdown does), so a one-word title counts anywhere.
    */
   find(text: string, options: { markedAsTitle?: boolean } = {}): Mention[] {
-    if (!this.pattern) return [];
     const out: Mention[] = [];
-    for (const m of text.matchAll(this.pattern)) {
-      const written = m[0];
-      const start = m.index;
-      const candidates = this.bySurface.get(written.replace(/\s+/g, ' '));
-      if (!candidates) continue;
-      if (!options.markedAsTitle && isWeakAtSentenceStart(written, text, start)) continue;
-      out.push({ start, end: start + written.length, text: written, candidates });
+    let i = 0;
+    while (i < text.length) {
+      const cp = text.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      // A name starts only where no letter or digit comes just before it.
+      if (!this.firstChars.has(ch) || LETTER_OR_DIGIT.test(charBefore(text, i))) {
+        i += ch.length;
+        continue;
+      }
+      // Every first word that the text here begins with; of the names that match, the longest.
+      let best: { name: Surface; end: number } | undefined;
+      for (let j = i + 1; j <= text.length && j - i <= this.longestFirstWord && !SPACE.test(text[j - 1]!); j++) {
+        const names = this.byFirstWord.get(text.slice(i, j));
+        if (!names) continue;
+        for (const name of names) {
+          if (best && name.surface.length <= best.name.surface.length) break;
+          const end = matchRest(text, j, name);
+          if (end >= 0) best = { name, end };
+        }
+      }
+      if (!best) {
+        i += ch.length;
+        continue;
+      }
+      const written = text.slice(i, best.end);
+      const candidates = this.bySurface.get(best.name.surface)!;
+      if (options.markedAsTitle || !isWeakAtSentenceStart(written, text, i)) out.push({ start: i, end: best.end, text: written, candidates });
+      i = best.end;
     }
     return out;
   }
