@@ -61,6 +61,13 @@ describeEachDatabase('search', (getDb) => {
     assert.ok((await run('webtoon')).stories.total >= 2);
   });
 
+  test('a word typed half-way still finds the stories (as a prefix, when the word itself finds none)', async () => {
+    const whole = (await run('webtoon')).stories.items.map((s) => s.slug);
+    const half = (await run('webto')).stories.items.map((s) => s.slug);
+    assert.ok(half.length >= 2, `webto found ${half.join(', ')}`);
+    for (const slug of whole) assert.ok(half.includes(slug), `${slug} missing for "webto"`);
+  });
+
   test('people, dramas and stories come back in one result, grouped', async () => {
     const r = await run('song kang nevertheless');
     assert.equal(r.people[0]?.slug, 'song-kang');
