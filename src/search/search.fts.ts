@@ -16,7 +16,7 @@ const HANGUL = /\p{Script=Hangul}/u;
  * On PostgreSQL a prefix of a short word is costly at scale (at 1M stories "kang:*" walks every
  * indexed word starting with "kang": 20-40 ms against 0.2-4 ms for the word itself), so the
  * words are first looked up as they are (Hangul words still as prefixes: particles attach to
- * them, 송강은), and as prefixes only when that finds nothing (a word typed half-way).
+ * them, 송강은), and the last word as a prefix only when that finds nothing (typed half-way).
  */
 export async function matchStoryText(db: Db, words: string[], limit: number): Promise<Map<number, number>> {
   const clean = words.map(safeWord).filter(Boolean);
@@ -30,7 +30,8 @@ export async function matchStoryText(db: Db, words: string[], limit: number): Pr
       return new Map(rows.map((r) => [r.id, Number(r.rank)]));
     };
     const exact = clean.map((w) => (HANGUL.test(w) ? `${w}:*` : w)).join(' & ');
-    const prefixed = clean.map((w) => `${w}:*`).join(' & ');
+    // Only the last word may be unfinished: the words before it were ended by a space.
+    const prefixed = clean.map((w, i) => (HANGUL.test(w) || i === clean.length - 1 ? `${w}:*` : w)).join(' & ');
     const found = await run(exact);
     return found.size > 0 || exact === prefixed ? found : run(prefixed);
   }
