@@ -89,11 +89,15 @@ export function articlesRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         return moved ? reply.redirect(`/articles/${moved}`, 301) : reply.callNotFound();
       }
       const { article, entities } = data;
-      // Air times of the dramas in the story that are on air or about to be (src/schedule/).
-      const onAir = await loadStorySchedules({ db: ctx.db.kysely, now: ctx.clock() }, entities.dramas.map((d) => d.id));
-      const alsoSee = await loadAlsoSee({ articleId: article.id }, { db: ctx.db.kysely });
-      const reactions = await reactionWidgetFor(ctx, request, article);
-      const comments = await loadCommentSection(ctx, request, article);
+      // The page's four parts are independent: their queries run side by side, so on PostgreSQL
+      // a render waits for the slowest part, not for every round trip in turn.
+      const [onAir, alsoSee, reactions, comments] = await Promise.all([
+        // Air times of the dramas in the story that are on air or about to be (src/schedule/).
+        loadStorySchedules({ db: ctx.db.kysely, now: ctx.clock() }, entities.dramas.map((d) => d.id)),
+        loadAlsoSee({ articleId: article.id }, { db: ctx.db.kysely }),
+        reactionWidgetFor(ctx, request, article),
+        loadCommentSection(ctx, request, article),
+      ]);
       const image = storyImage(ctx.site, article, data.media);
       const html = renderPage(
         ctx.site,
