@@ -55,7 +55,7 @@ function run(target: Target, connections: number, durationSec: number, latencies
 }
 
 /** Nearest-rank percentile of an ascending array. */
-export function percentile(sorted: Float64Array, p: number): number {
+function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
@@ -65,11 +65,20 @@ export async function measure(target: Target, opts: LoadOptions): Promise<Stats>
   if (opts.warmupSec > 0) await run(target, opts.connections, opts.warmupSec);
   const latencies: number[] = [];
   const r = await run(target, opts.connections, opts.durationSec, latencies);
+  return statsFrom(r, latencies);
+}
+
+/**
+ * Stats of one autocannon run: latency percentiles from the collected 2xx response times, and
+ * req/s as autocannon's per-second mean unless the caller counts differently (acknowledged
+ * writes over the run's wall time).
+ */
+export function statsFrom(r: autocannon.Result, latencies: number[], reqPerSec = r.requests.average): Stats {
   const sorted = Float64Array.from(latencies).sort();
   const statusCodes: Record<string, number> = {};
   for (const [code, v] of Object.entries(r.statusCodeStats ?? {})) statusCodes[code] = v.count ?? 0;
   return {
-    reqPerSec: r.requests.average,
+    reqPerSec,
     latencyP50Ms: percentile(sorted, 50),
     latencyP95Ms: percentile(sorted, 95),
     latencyP99Ms: percentile(sorted, 99),

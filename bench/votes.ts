@@ -9,7 +9,7 @@
 // and in the vote rows themselves. The server must run with the per-IP caps raised (see server.ts).
 import autocannon from 'autocannon';
 import { openDb } from '../src/db/connection.js';
-import { percentile, type LoadOptions, type Stats, type Target } from './measure.js';
+import { statsFrom, type LoadOptions, type Stats, type Target } from './measure.js';
 import type { ScenarioContext } from './scenarios.js';
 
 const REACTIONS = ['love', 'haha', 'wow', 'sad', 'angry', 'scared'];
@@ -101,23 +101,9 @@ export async function measureVotes(ctx: ScenarioContext, target: Target, load: L
     `stored totals +${stored}${rows === null ? '' : `, vote rows +${rows}`}: ` +
     (ok ? 'zero lost, zero doubled' : `MISMATCH (lost ${Math.max(0, acked - stored)}, extra ${Math.max(0, stored - acked)})`);
 
-  const sorted = Float64Array.from(latencies).sort();
-  const statusCodes: Record<string, number> = {};
-  for (const [code, v] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = v.count ?? 0;
   return {
-    stats: {
-      // Acknowledged votes over the wall time of the measured run (all answers included).
-      reqPerSec: acked / Math.max(result.duration, 0.001),
-      latencyP50Ms: percentile(sorted, 50),
-      latencyP95Ms: percentile(sorted, 95),
-      latencyP99Ms: percentile(sorted, 99),
-      requests: result.requests.total,
-      bytes: result.throughput.total,
-      non2xx: result.non2xx,
-      errors: result.errors,
-      timeouts: result.timeouts,
-      statusCodes,
-    },
+    // Acknowledged writes over the wall time of the measured run (all answers included).
+    stats: statsFrom(result, latencies, acked / Math.max(result.duration, 0.001)),
     check: { ok, detail },
   };
 }
