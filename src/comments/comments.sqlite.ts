@@ -12,6 +12,7 @@
 // batch is due); otherwise each post takes the Kysely path (`fallback`) after that transaction.
 import type SQLite from 'better-sqlite3';
 import { LIVE_STATUSES } from '../articles/articles.repository.js';
+import { groupCommit } from '../db/group-commit.js';
 import { MAX_THREAD_DEPTH } from './settings.js';
 import type { CommentRow, NewComment } from './comments.table.js';
 
@@ -170,75 +171,33 @@ class BatchFailed extends Error {
   }
 }
 
-interface Queued {
-  job: AdmissionJob<unknown>;
-  resolve: (r: unknown) => void;
-  reject: (err: unknown) => void;
-  fallback: () => Promise<unknown>;
-}
-
-const queues = new WeakMap<SQLite.Database, Queued[]>();
-const batchWriters = new WeakMap<SQLite.Database, (jobs: AdmissionJob<unknown>[]) => ({ value: unknown } | { error: unknown })[]>();
-
 /**
- * Group commit. Posts that arrive in the same turn of the event loop are admitted and stored in
- * one transaction, one after the other (a post that fails, say on the unique duplicate key, takes
- * only itself back), and each is answered only once that transaction has committed. Under load it saves a commit per post; a lone post waits for one setImmediate. If a
- * Kysely transaction holds the connection when the batch is due, each post takes `fallback`.
+ * Group commit (src/db/group-commit.ts). Posts that arrive in the same turn of the event loop are
+ * admitted and stored in one transaction, one after the other (a post that fails, say on the
+ * unique duplicate key, takes only itself back), and each is answered only once that transaction
+ * has committed. If a Kysely transaction holds the connection when the batch is due, each post
+ * takes `fallback`.
  */
+const queueAny = groupCommit<AdmissionJob<unknown>, unknown>((raw) => {
+  const one = statementsFor(raw);
+  const all = raw.transaction((jobs: AdmissionJob<unknown>[]) =>
+    jobs.map((job) => {
+      try {
+        return { value: one.admitOne(job) };
+      } catch (error) {
+        // A post that failed took itself back (see admitOne), unless SQLite rolled the whole
+        // transaction back (disk full, I/O error) or the undo failed: then nothing of the batch
+        // may commit, and no statement may run outside the transaction.
+        if (error instanceof BatchFailed || !raw.inTransaction) throw error instanceof BatchFailed ? error.cause : error;
+        return { error };
+      }
+    }),
+  );
+  // BEGIN IMMEDIATE: with `serve --workers`, wait for the write lock (busy_timeout) instead of
+  // failing half-way through a read-then-write.
+  return (jobs) => all.immediate(jobs);
+});
+
 export function queueAdmission<R>(raw: SQLite.Database, job: AdmissionJob<R>, fallback: () => Promise<R>): Promise<R> {
-  return new Promise<R>((resolve, reject) => {
-    let queue = queues.get(raw);
-    if (!queue) queues.set(raw, (queue = []));
-    queue.push({ job: job as AdmissionJob<unknown>, resolve: resolve as (r: unknown) => void, reject, fallback });
-    if (queue.length === 1) setImmediate(() => flush(raw));
-  });
-}
-
-function flush(raw: SQLite.Database): void {
-  const batch = queues.get(raw) ?? [];
-  queues.set(raw, []);
-  if (batch.length === 0) return;
-  if (raw.inTransaction) {
-    for (const item of batch) item.fallback().then(item.resolve, item.reject);
-    return;
-  }
-  let results: ({ value: unknown } | { error: unknown })[];
-  try {
-    results = batchWriterFor(raw)(batch.map((item) => item.job));
-  } catch (err) {
-    // The commit itself failed: nothing of the batch is stored, and no post is acknowledged.
-    for (const item of batch) item.reject(err);
-    return;
-  }
-  batch.forEach((item, i) => {
-    const r = results[i]!;
-    if ('error' in r) item.reject(r.error);
-    else item.resolve(r.value);
-  });
-}
-
-function batchWriterFor(raw: SQLite.Database) {
-  let writer = batchWriters.get(raw);
-  if (!writer) {
-    const one = statementsFor(raw);
-    const all = raw.transaction((jobs: AdmissionJob<unknown>[]) =>
-      jobs.map((job) => {
-        try {
-          return { value: one.admitOne(job) };
-        } catch (error) {
-          // A post that failed took itself back (see admitOne), unless SQLite rolled the whole
-          // transaction back (disk full, I/O error) or the undo failed: then nothing of the batch
-          // may commit, and no statement may run outside the transaction.
-          if (error instanceof BatchFailed || !raw.inTransaction) throw error instanceof BatchFailed ? error.cause : error;
-          return { error };
-        }
-      }),
-    );
-    // BEGIN IMMEDIATE: with `serve --workers`, wait for the write lock (busy_timeout) instead of
-    // failing half-way through a read-then-write.
-    writer = (jobs) => all.immediate(jobs);
-    batchWriters.set(raw, writer);
-  }
-  return writer;
+  return queueAny(raw, job as AdmissionJob<unknown>, fallback) as Promise<R>;
 }

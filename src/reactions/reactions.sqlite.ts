@@ -9,6 +9,7 @@
 // again when a batch is due); otherwise the Kysely path runs, after that transaction ends.
 import type SQLite from 'better-sqlite3';
 import type { Db } from '../db/connection.js';
+import { groupCommit } from '../db/group-commit.js';
 import type { ArticleForVotes, VoteChange } from './reactions.repository.js';
 
 interface Statements {
@@ -90,75 +91,26 @@ export function readVoteSync(raw: SQLite.Database, articleId: number, readerId: 
 }
 
 type Written = VoteChange & { totals: Map<string, number> };
-interface Queued {
-  v: VoteInput;
-  resolve: (w: Written) => void;
-  reject: (err: unknown) => void;
-  fallback: () => Promise<Written>;
-}
-
-const queues = new WeakMap<SQLite.Database, Queued[]>();
-const batchWriters = new WeakMap<SQLite.Database, (votes: VoteInput[]) => (Written | { error: unknown })[]>();
-
 /**
- * Group commit. Votes that arrive in the same turn of the event loop are written in one
- * transaction, each in a savepoint of its own (a vote that fails, say for a story deleted a moment
- * ago, takes only itself back), and each is answered only once that transaction has committed:
- * an acknowledged vote is a stored vote, exactly as with one transaction per vote. Under load it
- * saves a commit per vote (a WAL write, and a share of the checkpoints); a lone vote waits for one
- * setImmediate. If a Kysely transaction holds the connection when the batch is due, each vote
- * takes `fallback` (the Kysely path) instead.
+ * Group commit (src/db/group-commit.ts). Votes that arrive in the same turn of the event loop are
+ * written in one transaction, each in a savepoint of its own (a vote that fails, say for a story
+ * deleted a moment ago, takes only itself back), and each is answered only once that transaction
+ * has committed: an acknowledged vote is a stored vote. If a Kysely transaction holds the
+ * connection when the batch is due, each vote takes `fallback` (the Kysely path) instead.
  */
-export function queueVote(raw: SQLite.Database, v: VoteInput, fallback: () => Promise<Written>): Promise<Written> {
-  return new Promise((resolve, reject) => {
-    let queue = queues.get(raw);
-    if (!queue) queues.set(raw, (queue = []));
-    queue.push({ v, resolve, reject, fallback });
-    if (queue.length === 1) setImmediate(() => flush(raw));
-  });
-}
-
-function flush(raw: SQLite.Database): void {
-  const batch = queues.get(raw) ?? [];
-  queues.set(raw, []);
-  if (batch.length === 0) return;
-  if (raw.inTransaction) {
-    for (const item of batch) item.fallback().then(item.resolve, item.reject);
-    return;
-  }
-  let results: (Written | { error: unknown })[];
-  try {
-    results = batchWriterFor(raw)(batch.map((item) => item.v));
-  } catch (err) {
-    // The commit itself failed: nothing of the batch is stored, and no vote is acknowledged.
-    for (const item of batch) item.reject(err);
-    return;
-  }
-  batch.forEach((item, i) => {
-    const r = results[i]!;
-    if ('error' in r) item.reject(r.error);
-    else item.resolve(r);
-  });
-}
-
-function batchWriterFor(raw: SQLite.Database) {
-  let writer = batchWriters.get(raw);
-  if (!writer) {
-    const one = statementsFor(raw);
-    // Called inside the outer transaction, each `one.write` runs as a savepoint.
-    const all = raw.transaction((votes: VoteInput[]) =>
-      votes.map((v) => {
-        try {
-          return one.write(v);
-        } catch (error) {
-          return { error };
-        }
-      }),
-    );
-    // BEGIN IMMEDIATE: should a second process ever open the file, it waits for the write lock
-    // (busy_timeout) instead of failing half-way through a read-then-write.
-    writer = (votes) => all.immediate(votes);
-    batchWriters.set(raw, writer);
-  }
-  return writer;
-}
+export const queueVote = groupCommit<VoteInput, Written>((raw) => {
+  const one = statementsFor(raw);
+  // Called inside the outer transaction, each `one.write` runs as a savepoint.
+  const all = raw.transaction((votes: VoteInput[]) =>
+    votes.map((v) => {
+      try {
+        return { value: one.write(v) };
+      } catch (error) {
+        return { error };
+      }
+    }),
+  );
+  // BEGIN IMMEDIATE: should a second process ever open the file, it waits for the write lock
+  // (busy_timeout) instead of failing half-way through a read-then-write.
+  return (votes) => all.immediate(votes);
+});
