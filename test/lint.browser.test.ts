@@ -1,37 +1,16 @@
 // The editorial linter in the newsroom editor, in a real browser: findings appear under the body
 // as it is typed, "Fix" applies a suggestion, and publishing with open errors asks first.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { openTestDb } from './helpers/db.js';
-import { buildSeededApp } from './helpers/app.js';
-import { chromiumAvailable, CHROMIUM_PATH, launchBrowser } from './helpers/browser.js';
-import type { Db } from '../src/db/connection.js';
-import { makeStaff, PASSWORD } from '../src/newsroom/newsroom.test-support.js';
+import { describe, test } from 'node:test';
+import { chromiumAvailable, CHROMIUM_PATH } from './helpers/browser.js';
+import { useNewsroomInBrowser } from './helpers/newsroom-browser.js';
+import { PASSWORD } from '../src/newsroom/newsroom.test-support.js';
 
 describe('linter in the editor', { skip: chromiumAvailable() ? false : `no Chromium at ${CHROMIUM_PATH}`, timeout: 120_000 }, () => {
-  let db: Db;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let url: string;
-
-  before(async () => {
-    db = await openTestDb('sqlite');
-    let clock;
-    ({ app, clock } = await buildSeededApp(db));
-    await makeStaff(db, clock);
-    url = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
+  const s = useNewsroomInBrowser();
 
   test('findings show live, a fix applies in place, and publishing with errors asks first', async () => {
-    const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 900 } });
+    const context = await s.browser.newContext({ baseURL: s.url, viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     const errors: string[] = [];
@@ -65,14 +44,14 @@ describe('linter in the editor', { skip: chromiumAvailable() ? false : `no Chrom
     await page.waitForTimeout(300);
     assert.match(asked, /found 1 error/);
     assert.match(page.url(), /\/newsroom\/articles\//);
-    assert.equal(await db.kysely.selectFrom('articles').select('id').where('headline', '=', 'A careful co-star on set').where('status', '=', 'published').executeTakeFirst(), undefined);
+    assert.equal(await s.db.kysely.selectFrom('articles').select('id').where('headline', '=', 'A careful co-star on set').where('status', '=', 'published').executeTakeFirst(), undefined);
 
     await finding.getByRole('button', { name: /fix/i }).click();
     assert.equal(await page.inputValue('#body'), 'Song Kang checked on Han So Hee between takes.');
     await page.waitForFunction(() => document.querySelector('#body')?.getAttribute('data-lint-errors') === '0');
     await page.click('button[value="publish"]');
     await page.waitForURL(/saved=1/);
-    const row = await db.kysely.selectFrom('articles').select('status').where('headline', '=', 'A careful co-star on set').executeTakeFirstOrThrow();
+    const row = await s.db.kysely.selectFrom('articles').select('status').where('headline', '=', 'A careful co-star on set').executeTakeFirstOrThrow();
     assert.equal(row.status, 'published', 'with the error fixed it publishes without a question');
     assert.deepEqual(errors, []);
     await context.close();

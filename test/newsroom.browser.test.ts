@@ -3,40 +3,18 @@
 // and find it on the home page. Screenshots of the editor at laptop and tablet widths.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { openTestDb } from './helpers/db.js';
-import { buildSeededApp } from './helpers/app.js';
-import { chromiumAvailable, CHROMIUM_PATH, launchBrowser } from './helpers/browser.js';
-import type { Db } from '../src/db/connection.js';
-import type { fixedClock } from '../src/lib/clock.js';
-import { makeStaff, PASSWORD } from '../src/newsroom/newsroom.test-support.js';
+import { describe, test } from 'node:test';
+import { chromiumAvailable, CHROMIUM_PATH } from './helpers/browser.js';
+import { useNewsroomInBrowser } from './helpers/newsroom-browser.js';
+import { PASSWORD } from '../src/newsroom/newsroom.test-support.js';
 
 const SHOTS = process.env.NEWSROOM_SHOTS_DIR;
 
 describe('newsroom in the browser', { skip: chromiumAvailable() ? false : `no Chromium at ${CHROMIUM_PATH}`, timeout: 180_000 }, () => {
-  let db: Db;
-  let app: FastifyInstance;
-  let clock: ReturnType<typeof fixedClock>;
-  let browser: Browser;
-  let url: string;
-
-  before(async () => {
-    db = await openTestDb('sqlite');
-    ({ app, clock } = await buildSeededApp(db));
-    await makeStaff(db, clock);
-    url = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
+  const s = useNewsroomInBrowser();
 
   test('log in, write a story naming Han So Hee, link it, schedule it, see it go live', async () => {
-    const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Paris' });
+    const context = await s.browser.newContext({ baseURL: s.url, viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Paris' });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     const errors: string[] = [];
@@ -82,15 +60,15 @@ describe('newsroom in the browser', { skip: chromiumAvailable() ? false : `no Ch
       const p = await context.newPage();
       // A reader without the staff cookie, as the public sees it.
       await p.context().clearCookies();
-      const res = await fetch(`${url}/`);
+      const res = await fetch(`${s.url}/`);
       await p.close();
       return res.text();
     };
     assert.doesNotMatch(await home(), /Han So Hee shares a rainy day on set/);
-    clock.set('2026-11-26T09:00:30.000Z');
-    const live = await fetch(`${url}/`).then((r) => r.text());
+    s.clock.set('2026-11-26T09:00:30.000Z');
+    const live = await fetch(`${s.url}/`).then((r) => r.text());
     assert.match(live, /Han So Hee shares a rainy day on set/, 'published on the home page once its time came');
-    const story = await fetch(`${url}/articles/han-so-hee-shares-a-rainy-day-on-set`).then((r) => r.text());
+    const story = await fetch(`${s.url}/articles/han-so-hee-shares-a-rainy-day-on-set`).then((r) => r.text());
     assert.match(story, /href="\/people\/han-so-hee"/, 'the accepted link is on the public page');
     assert.deepEqual(errors, []);
     await context.close();
