@@ -6,12 +6,11 @@ import type { FastifyInstance } from 'fastify';
 import { describeEachDatabase } from '../../test/helpers/db.js';
 import type { fixedClock } from '../lib/clock.js';
 import { WATCH_ARTICLE_SLUG } from '../demo/demo.data.js';
-import { buildCommentsApp } from './comments.testing.js';
+import { buildCommentsApp, postViaApi, saveSettingsViaApi, STAFF_HEADERS } from './comments.testing.js';
 import { DEFAULT_COMMENT_SETTINGS } from './settings.js';
 
 const PAGE = `/articles/${WATCH_ARTICLE_SLUG}`;
 const API = `/api/v1${PAGE}/comments`;
-const STAFF = { authorization: 'Bearer staff-token-for-http-tests' };
 
 describeEachDatabase('comments: API, report, closing, freshness, settings page', (getDb) => {
   let app: FastifyInstance;
@@ -23,11 +22,10 @@ describeEachDatabase('comments: API, report, closing, freshness, settings page',
   after(() => app.close());
 
   async function postApi(body: string, email = `api${++n}@readers.example`) {
-    const { formToken } = (await app.inject(API)).json() as { formToken: string };
-    clock.advance(10_000);
-    return app.inject({ method: 'POST', url: API, remoteAddress: `10.9.0.${++n % 250}`, payload: { body, authorName: `Reader ${n}`, authorEmail: email, formToken } });
+    const ip = `10.9.0.${++n % 250}`;
+    return postViaApi(app, clock, API, ip, { body, authorName: `Reader ${n}`, authorEmail: email });
   }
-  const setSettings = (payload: object) => app.inject({ method: 'PUT', url: '/api/v1/moderation/comments/settings', headers: STAFF, payload });
+  const setSettings = (payload: object) => saveSettingsViaApi(app, payload);
 
   test('the comment routes are in /api/v1/openapi.json', async () => {
     const doc = (await app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
@@ -46,7 +44,7 @@ describeEachDatabase('comments: API, report, closing, freshness, settings page',
     const res = await app.inject({ method: 'POST', url: `/api/v1/comments/${id}/reports`, payload: { reason: 'spoiler', note: 'ending of episode 8' } });
     assert.equal(res.statusCode, 202);
     assert.match(res.json().message, /moderator/);
-    const queue = (await app.inject({ url: '/api/v1/moderation/comments?queue=reported', headers: STAFF })).json() as { items: { id: number; reports: { reason: string; note: string }[] }[] };
+    const queue = (await app.inject({ url: '/api/v1/moderation/comments?queue=reported', headers: STAFF_HEADERS })).json() as { items: { id: number; reports: { reason: string; note: string }[] }[] };
     assert.deepEqual(queue.items.find((i) => i.id === id)?.reports, [{ reason: 'spoiler', note: 'ending of episode 8' }]);
     assert.equal((await app.inject({ method: 'POST', url: '/api/v1/comments/999999/reports', payload: { reason: 'spam' } })).statusCode, 404);
     assert.equal((await app.inject({ method: 'POST', url: `/api/v1/comments/${id}/reports`, payload: { reason: 'boring' } })).statusCode, 400);
@@ -78,27 +76,27 @@ describeEachDatabase('comments: API, report, closing, freshness, settings page',
     assert.equal(posted.statusCode, 202);
     const id = posted.json().id as number;
     assert.doesNotMatch((await app.inject(PAGE)).body, new RegExp(`id="comment-${id}"`), 'held: not shown');
-    const ok = await app.inject({ method: 'POST', url: '/api/v1/moderation/comments/actions', headers: STAFF, payload: { ids: [id], action: 'approve' } });
+    const ok = await app.inject({ method: 'POST', url: '/api/v1/moderation/comments/actions', headers: STAFF_HEADERS, payload: { ids: [id], action: 'approve' } });
     assert.equal(ok.statusCode, 200);
     const next = await app.inject(PAGE);
     assert.match(next.body, new RegExp(`id="comment-${id}"`));
     assert.match(next.body, /Fresh words for the cached page\./);
     assert.notEqual(next.body, first.body);
     // Trashing takes it off the next load too.
-    await app.inject({ method: 'POST', url: '/api/v1/moderation/comments/actions', headers: STAFF, payload: { ids: [id], action: 'trash' } });
+    await app.inject({ method: 'POST', url: '/api/v1/moderation/comments/actions', headers: STAFF_HEADERS, payload: { ids: [id], action: 'trash' } });
     assert.doesNotMatch((await app.inject(PAGE)).body, new RegExp(`id="comment-${id}"`));
   });
 
   test('settings page: staff only; per-field errors keep what was typed and save nothing; a valid form saves', async () => {
     const anon = await app.inject('/moderation/comments/settings');
     assert.equal(anon.statusCode, 303, 'a reader is sent to sign in');
-    const page = await app.inject({ url: '/moderation/comments/settings', headers: STAFF });
+    const page = await app.inject({ url: '/moderation/comments/settings', headers: STAFF_HEADERS });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<h1>Discussion settings<\/h1>/);
     assert.match(page.body, /name="perPage" type="text" inputMode="numeric" value="50"|name="perPage"[^>]*value="50"/);
 
     const form = (fields: Record<string, string>) =>
-      app.inject({ method: 'POST', url: '/moderation/comments/settings', headers: { ...STAFF, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+      app.inject({ method: 'POST', url: '/moderation/comments/settings', headers: { ...STAFF_HEADERS, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
     const base = { holdFirstComment: 'on', holdAtLinks: '2', closeAfterDays: '0', threadDepth: '5', perPage: '50', minSecondsToSubmit: '3', rateWindowSeconds: '60', maxPerIpPerWindow: '5', maxPerEmailPerWindow: '3', minLength: '2', maxLength: '5000', maxNameLength: '80' };
     const bad = await form({ ...base, perPage: 'many', threadDepth: '99', minLength: '400', maxLength: '300', moderationWords: 'casino\n<b>odds</b>' });
     assert.equal(bad.statusCode, 422);
@@ -113,17 +111,17 @@ describeEachDatabase('comments: API, report, closing, freshness, settings page',
     const good = await form({ ...base, perPage: '20', moderationWords: 'casino\n  odds  \ncasino\n' });
     assert.equal(good.statusCode, 303);
     assert.equal(good.headers.location, '/moderation/comments/settings?saved=1');
-    const saved = (await app.inject({ url: '/api/v1/moderation/comments/settings', headers: STAFF })).json() as { perPage: number; moderationWords: string[]; holdFirstComment: boolean };
+    const saved = (await app.inject({ url: '/api/v1/moderation/comments/settings', headers: STAFF_HEADERS })).json() as { perPage: number; moderationWords: string[]; holdFirstComment: boolean };
     assert.equal(saved.perPage, 20);
     assert.deepEqual(saved.moderationWords, ['casino', 'odds']);
     assert.equal(saved.holdFirstComment, true);
     // An unticked box is absent from the post: it means off.
     const { holdFirstComment: _, ...unticked } = base;
     assert.equal((await form(unticked)).statusCode, 303);
-    assert.equal(((await app.inject({ url: '/api/v1/moderation/comments/settings', headers: STAFF })).json() as { holdFirstComment: boolean }).holdFirstComment, false);
+    assert.equal(((await app.inject({ url: '/api/v1/moderation/comments/settings', headers: STAFF_HEADERS })).json() as { holdFirstComment: boolean }).holdFirstComment, false);
     await setSettings({ holdFirstComment: true, perPage: 50, moderationWords: [] });
     // Cross-site posts are refused.
-    const csrf = await app.inject({ method: 'POST', url: '/moderation/comments/settings', headers: { ...STAFF, 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }, payload: new URLSearchParams(base).toString() });
+    const csrf = await app.inject({ method: 'POST', url: '/moderation/comments/settings', headers: { ...STAFF_HEADERS, 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }, payload: new URLSearchParams(base).toString() });
     assert.equal(csrf.statusCode, 403);
   });
 });

@@ -7,10 +7,9 @@ import { executableParts } from '../../test/helpers/html-safety.js';
 import { WATCH_ARTICLE_SLUG } from '../demo/demo.data.js';
 import { DUPLICATE_MESSAGE } from './admission.checks.js';
 import { DEMO_COMMENTS } from './comments.seed.js';
-import { buildCommentsApp } from './comments.testing.js';
+import { buildCommentsApp, STAFF_HEADERS } from './comments.testing.js';
 
 const PAGE = `/articles/${WATCH_ARTICLE_SLUG}`;
-const STAFF = 'staff-token-for-http-tests';
 
 describeEachDatabase('comments over HTTP', (getDb) => {
   let app: FastifyInstance;
@@ -42,7 +41,7 @@ describeEachDatabase('comments over HTTP', (getDb) => {
       cookies: opts.cookies ?? {},
     });
   }
-  const staff = (body: unknown) => app.inject({ method: 'POST', url: '/api/v1/moderation/comments/actions', headers: { authorization: `Bearer ${STAFF}` }, payload: body as object });
+  const staff = (body: unknown) => app.inject({ method: 'POST', url: '/api/v1/moderation/comments/actions', headers: STAFF_HEADERS, payload: body as object });
 
   test('the form: WordPress wording, fields, honeypot and signed token', async () => {
     const html = (await app.inject(PAGE)).body;
@@ -142,7 +141,7 @@ describeEachDatabase('comments over HTTP', (getDb) => {
   });
 
   test('replies nest, ?replytocom shows "Leave a Reply to", depth is capped', async () => {
-    const parent = await app.inject({ method: 'POST', url: `/api/v1${PAGE}/comments`, headers: { authorization: `Bearer ${STAFF}` }, payload: { body: 'Staff here', authorName: 'Onset desk', authorEmail: 'desk@onset.test', formToken: 'x' } });
+    const parent = await app.inject({ method: 'POST', url: `/api/v1${PAGE}/comments`, headers: STAFF_HEADERS, payload: { body: 'Staff here', authorName: 'Onset desk', authorEmail: 'desk@onset.test', formToken: 'x' } });
     assert.equal(parent.statusCode, 201, parent.body);
     let parentId = parent.json().id as number;
     const form = await app.inject(`${PAGE}?replytocom=${parentId}`);
@@ -151,11 +150,11 @@ describeEachDatabase('comments over HTTP', (getDb) => {
     assert.match(form.body, new RegExp(`name="parent" value="${parentId}"`));
     assert.match(form.body, /<span class="badge">Staff<\/span>/);
     for (let depth = 2; depth <= 5; depth++) {
-      const r = await app.inject({ method: 'POST', url: `/api/v1${PAGE}/comments`, headers: { authorization: `Bearer ${STAFF}` }, payload: { body: `Depth ${depth}`, authorName: 'Desk', authorEmail: 'desk@onset.test', parentId, formToken: 'x' } });
+      const r = await app.inject({ method: 'POST', url: `/api/v1${PAGE}/comments`, headers: STAFF_HEADERS, payload: { body: `Depth ${depth}`, authorName: 'Desk', authorEmail: 'desk@onset.test', parentId, formToken: 'x' } });
       assert.equal(r.statusCode, 201, r.body);
       parentId = r.json().id;
     }
-    const tooDeep = await app.inject({ method: 'POST', url: `/api/v1${PAGE}/comments`, headers: { authorization: `Bearer ${STAFF}` }, payload: { body: 'Depth 6', authorName: 'Desk', authorEmail: 'desk@onset.test', parentId, formToken: 'x' } });
+    const tooDeep = await app.inject({ method: 'POST', url: `/api/v1${PAGE}/comments`, headers: STAFF_HEADERS, payload: { body: 'Depth 6', authorName: 'Desk', authorEmail: 'desk@onset.test', parentId, formToken: 'x' } });
     assert.equal(tooDeep.statusCode, 422);
     const page = (await app.inject(PAGE)).body;
     assert.equal((page.match(/<ol class="children">/g) ?? []).length >= 4, true);
@@ -165,7 +164,7 @@ describeEachDatabase('comments over HTTP', (getDb) => {
   });
 
   test('HTML typed in is shown as text on the page and in the API', async () => {
-    const res = await app.inject({ method: 'POST', url: `/api/v1${PAGE}/comments`, headers: { authorization: `Bearer ${STAFF}` }, payload: { body: '<script>alert(1)</script><img src=x onerror=alert(2)>', authorName: '<b onmouseover=x>Evil</b>', authorEmail: 'x@onset.test', authorUrl: 'https://ok.example', formToken: 'x' } });
+    const res = await app.inject({ method: 'POST', url: `/api/v1${PAGE}/comments`, headers: STAFF_HEADERS, payload: { body: '<script>alert(1)</script><img src=x onerror=alert(2)>', authorName: '<b onmouseover=x>Evil</b>', authorEmail: 'x@onset.test', authorUrl: 'https://ok.example', formToken: 'x' } });
     assert.equal(res.statusCode, 201);
     const html = (await app.inject(PAGE)).body;
     const section = html.slice(html.indexOf('id="comments"'));
@@ -186,14 +185,14 @@ describeEachDatabase('comments over HTTP', (getDb) => {
     const stranger = await app.inject('/moderation/comments');
     assert.equal(stranger.statusCode, 303, 'a stranger is sent to the one sign-in page');
     assert.match(String(stranger.headers.location), /^\/newsroom\/login\?next=%2Fmoderation%2Fcomments$/);
-    const q = await app.inject({ url: '/api/v1/moderation/comments?queue=pending', headers: { authorization: `Bearer ${STAFF}` } });
+    const q = await app.inject({ url: '/api/v1/moderation/comments?queue=pending', headers: STAFF_HEADERS });
     assert.equal(q.statusCode, 200);
     const pending = q.json().items as { id: number }[];
     assert.ok(q.json().counts.pending >= 1);
     const approved = await getDb().kysely.selectFrom('comments').select('id').where('status', '=', 'approved').orderBy('id').executeTakeFirstOrThrow();
     const rep = await app.inject({ method: 'POST', url: `/comments/${approved.id}/report`, payload: 'reason=spoiler&back=/articles/x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(rep.statusCode, 200);
-    const reported = await app.inject({ url: '/api/v1/moderation/comments?queue=reported', headers: { authorization: `Bearer ${STAFF}` } });
+    const reported = await app.inject({ url: '/api/v1/moderation/comments?queue=reported', headers: STAFF_HEADERS });
     assert.deepEqual(reported.json().items.map((i: { id: number }) => i.id), [approved.id]);
     assert.equal(reported.json().items[0].reports[0].reason, 'spoiler');
     await staff({ ids: [approved.id], action: 'trash' });
@@ -205,22 +204,22 @@ describeEachDatabase('comments over HTTP', (getDb) => {
     assert.match((await app.inject(PAGE)).body, /Editor&#39;s pick|Editor's pick/);
     const bulk = await staff({ ids: pending.map((p) => p.id), action: 'spam' });
     assert.equal(bulk.json().changed.length, pending.length);
-    const page = await app.inject({ url: '/moderation/comments?queue=spam', headers: { authorization: `Bearer ${STAFF}` } });
+    const page = await app.inject({ url: '/moderation/comments?queue=spam', headers: STAFF_HEADERS });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Bulk action/);
-    const formAction = await app.inject({ method: 'POST', url: '/moderation/comments', headers: { authorization: `Bearer ${STAFF}`, 'content-type': 'application/x-www-form-urlencoded' }, payload: `action=approve&queue=spam&ids=${pending[0]!.id}` });
+    const formAction = await app.inject({ method: 'POST', url: '/moderation/comments', headers: { ...STAFF_HEADERS, 'content-type': 'application/x-www-form-urlencoded' }, payload: `action=approve&queue=spam&ids=${pending[0]!.id}` });
     assert.equal(formAction.statusCode, 303);
     const log = await getDb().kysely.selectFrom('comment_moderation_log').select(['action']).where('comment_id', '=', approved.id).orderBy('id').execute();
     assert.deepEqual(log.map((l) => l.action).slice(-4), ['report', 'trash', 'restore', 'pick']);
   });
 
   test('paging of top-level comments with stable URLs', async () => {
-    const put = await app.inject({ method: 'PUT', url: '/api/v1/moderation/comments/settings', headers: { authorization: `Bearer ${STAFF}` }, payload: { perPage: 2 } });
+    const put = await app.inject({ method: 'PUT', url: '/api/v1/moderation/comments/settings', headers: STAFF_HEADERS, payload: { perPage: 2 } });
     assert.equal(put.statusCode, 200);
     const p1 = await app.inject(PAGE);
     assert.match(p1.body, /href="\/articles\/[^"?]+\?cpage=2#comments" rel="next">Newer comments/);
     const p2 = await app.inject(`${PAGE}?cpage=2`);
     assert.match(p2.body, /Page 2 of/);
-    await app.inject({ method: 'PUT', url: '/api/v1/moderation/comments/settings', headers: { authorization: `Bearer ${STAFF}` }, payload: { perPage: 50 } });
+    await app.inject({ method: 'PUT', url: '/api/v1/moderation/comments/settings', headers: STAFF_HEADERS, payload: { perPage: 50 } });
   });
 });

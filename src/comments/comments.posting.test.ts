@@ -10,12 +10,11 @@ import type { Db } from '../db/connection.js';
 import { fixedClock } from '../lib/clock.js';
 import { seedDemo } from '../demo/seed.js';
 import { WATCH_ARTICLE_SLUG } from '../demo/demo.data.js';
-import { buildCommentsApp } from './comments.testing.js';
+import { buildCommentsApp, postViaApi, saveSettingsViaApi } from './comments.testing.js';
 import { postComment, type CommentInput } from './comments.service.js';
 import { avatarKey, duplicateKey } from './identicon.js';
 
 const API = `/api/v1/articles/${WATCH_ARTICLE_SLUG}/comments`;
-const STAFF = { authorization: 'Bearer staff-token-for-http-tests' };
 
 describeEachDatabase('posting comments: settings take effect at once', (getDb) => {
   let app: FastifyInstance;
@@ -27,12 +26,10 @@ describeEachDatabase('posting comments: settings take effect at once', (getDb) =
   after(() => app.close());
 
   async function post(body: string) {
-    const { formToken } = (await app.inject(API)).json() as { formToken: string };
-    clock.advance(10_000);
     n++;
-    return app.inject({ method: 'POST', url: API, remoteAddress: `10.77.0.${n}`, payload: { body, authorName: `Reader ${n}`, authorEmail: `posting${n}@readers.example`, formToken } });
+    return postViaApi(app, clock, API, `10.77.0.${n}`, { body, authorName: `Reader ${n}`, authorEmail: `posting${n}@readers.example` });
   }
-  const setSettings = (payload: object) => app.inject({ method: 'PUT', url: '/api/v1/moderation/comments/settings', headers: STAFF, payload });
+  const setSettings = (payload: object) => saveSettingsViaApi(app, payload);
 
   test('a setting saved by staff applies to the very next post, and changing it back does too', async () => {
     assert.equal((await post('A first comment, held as first comments are.')).statusCode, 202);

@@ -5,10 +5,9 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { describeEachDatabase } from '../../test/helpers/db.js';
 import { WATCH_ARTICLE_SLUG } from '../demo/demo.data.js';
-import { buildCommentsApp } from './comments.testing.js';
+import { buildCommentsApp, STAFF_HEADERS } from './comments.testing.js';
 
 const PAGE = `/articles/${WATCH_ARTICLE_SLUG}`;
-const STAFF = 'staff-token-for-http-tests';
 
 describeEachDatabase('reporting a comment', (getDb) => {
   let app: FastifyInstance;
@@ -32,12 +31,12 @@ describeEachDatabase('reporting a comment', (getDb) => {
     const sent = await app.inject({ method: 'POST', url: `/comments/${m[2]}/report`, payload: `reason=spam&back=${encodeURIComponent(back)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(sent.statusCode, 200);
     assert.match(sent.body, /Thank you for your report/);
-    const queue = await app.inject({ url: '/api/v1/moderation/comments?queue=reported', headers: { authorization: `Bearer ${STAFF}` } });
+    const queue = await app.inject({ url: '/api/v1/moderation/comments?queue=reported', headers: STAFF_HEADERS });
     assert.ok((queue.json().items as { id: number }[]).some((i) => i.id === Number(m[2])));
     // A page-2 link keeps its page in the way back.
     assert.match((await app.inject(`${m[1]}?cpage=2`)).body, new RegExp(`name="back" value="${PAGE}\\?cpage=2#comment-${m[2]}"`));
     // No form for a comment readers cannot see, nor for one that does not exist.
-    const trashed = await app.inject({ method: 'POST', url: '/api/v1/moderation/comments/actions', headers: { authorization: `Bearer ${STAFF}` }, payload: { ids: [Number(m[2])], action: 'trash' } });
+    const trashed = await app.inject({ method: 'POST', url: '/api/v1/moderation/comments/actions', headers: STAFF_HEADERS, payload: { ids: [Number(m[2])], action: 'trash' } });
     assert.equal(trashed.statusCode, 200);
     assert.equal((await app.inject(m[1]!)).statusCode, 404);
     assert.equal((await app.inject('/comments/99999999/report')).statusCode, 404);

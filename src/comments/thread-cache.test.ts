@@ -5,10 +5,9 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { describeEachDatabase } from '../../test/helpers/db.js';
 import { WATCH_ARTICLE_SLUG } from '../demo/demo.data.js';
-import { buildCommentsApp } from './comments.testing.js';
+import { buildCommentsApp, STAFF_HEADERS } from './comments.testing.js';
 
 const PAGE = `/articles/${WATCH_ARTICLE_SLUG}`;
-const STAFF = 'staff-token-for-http-tests';
 // A personal cookie: the page cache steps aside, so every load is a render.
 const READER = { onset_reader: 'thread-cache-test' };
 
@@ -22,9 +21,9 @@ describeEachDatabase('comment thread kept between renders', (getDb) => {
 
   const render = async (cookies: Record<string, string> = READER) => (await app.inject({ url: PAGE, cookies })).body;
   const staffPost = (body: string) =>
-    app.inject({ method: 'POST', url: `/api/v1${PAGE}/comments`, headers: { authorization: `Bearer ${STAFF}` }, payload: { body, authorName: 'Desk', authorEmail: 'desk@onset.test', formToken: 'x' } });
+    app.inject({ method: 'POST', url: `/api/v1${PAGE}/comments`, headers: STAFF_HEADERS, payload: { body, authorName: 'Desk', authorEmail: 'desk@onset.test', formToken: 'x' } });
   const staffAction = (ids: number[], action: string, extra: Record<string, unknown> = {}) =>
-    app.inject({ method: 'POST', url: '/api/v1/moderation/comments/actions', headers: { authorization: `Bearer ${STAFF}` }, payload: { ids, action, ...extra } });
+    app.inject({ method: 'POST', url: '/api/v1/moderation/comments/actions', headers: STAFF_HEADERS, payload: { ids, action, ...extra } });
 
   test('a new, edited, trashed or restored comment shows on the next render', async () => {
     await render();
