@@ -89,8 +89,8 @@ export class NameIndex {
   // names) is matched by a lookup per word start, not one regular expression of every name, which
   // gets too large to compile and slower with every name added.
   private readonly byFirstWord = new Map<string, Surface[]>();
-  /** First characters of every name: only there can a name start. */
-  private readonly firstChars = new Set<string>();
+  /** Code points that begin a name: only there can a name start. */
+  private readonly firstCodePoints = new Set<number>();
   private longestFirstWord = 0;
 
   constructor(sources: NameSources) {
@@ -143,7 +143,7 @@ export class NameIndex {
       const list = this.byFirstWord.get(first) ?? [];
       list.push({ surface, words, hangulEnd: HANGUL.test(surface.at(-1) ?? '') });
       this.byFirstWord.set(first, list);
-      this.firstChars.add(String.fromCodePoint(first.codePointAt(0)!));
+      this.firstCodePoints.add(first.codePointAt(0)!);
       this.longestFirstWord = Math.max(this.longestFirstWord, first.length);
     }
     // Longest names first, so "Park Jae Eon" wins over a shorter name inside it.
@@ -159,10 +159,10 @@ export class NameIndex {
     let i = 0;
     while (i < text.length) {
       const cp = text.codePointAt(i)!;
-      const ch = String.fromCodePoint(cp);
+      const width = cp > 0xffff ? 2 : 1;
       // A name starts only where no letter or digit comes just before it.
-      if (!this.firstChars.has(ch) || LETTER_OR_DIGIT.test(charBefore(text, i))) {
-        i += ch.length;
+      if (!this.firstCodePoints.has(cp) || LETTER_OR_DIGIT.test(charBefore(text, i))) {
+        i += width;
         continue;
       }
       // Every first word that the text here begins with; of the names that match, the longest.
@@ -177,7 +177,7 @@ export class NameIndex {
         }
       }
       if (!best) {
-        i += ch.length;
+        i += width;
         continue;
       }
       const written = text.slice(i, best.end);
