@@ -1,20 +1,23 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { XMLParser } from 'fast-xml-parser';
 import { describeEachDatabase } from '../../test/helpers/db.js';
 import { buildSeededApp, TEST_NOW } from '../../test/helpers/app.js';
+import { skipWithoutTestdata, testdataPath } from '../../test/helpers/testdata.js';
 import { saveArticle } from '../articles/articles.service.js';
 import { fixedClock } from '../lib/clock.js';
 import { feedProblems } from './feed-rules.test-support.js';
 import { buildAtom, buildRss } from './feeds.build.js';
 import { buildSitemapIndex } from './sitemaps.js';
 
-const CASES_DIR = new URL('../../../shared/testdata/feeds/w3c-feedvalidator/', import.meta.url);
+const CASES = 'feeds/w3c-feedvalidator';
+const CASES_DIR = pathToFileURL(`${testdataPath(CASES)}/`);
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (n) => ['item', 'entry', 'sitemap', 'url', 'link'].includes(n) });
 
-test('the feed checker agrees with every W3C feed validator case', { skip: fs.existsSync(CASES_DIR) ? false : 'testdata/feeds not found next to this checkout' }, () => {
+test('the feed checker agrees with every W3C feed validator case', { skip: skipWithoutTestdata(CASES) }, () => {
   const manifest: { file: string; verdict: string; message_class: string; message_severity: string }[] = JSON.parse(fs.readFileSync(new URL('manifest.json', CASES_DIR), 'utf8'));
   for (const c of manifest) {
     const problems = feedProblems(fs.readFileSync(new URL(c.file, CASES_DIR)));

@@ -5,10 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import { describeEachDatabase } from '../../test/helpers/db.js';
 import { buildSeededApp } from '../../test/helpers/app.js';
 import { executableParts } from '../../test/helpers/html-safety.js';
+import { skipWithoutTestdata, testdataPath } from '../../test/helpers/testdata.js';
 
 // Shared XSS payloads (testdata/xss); a copy of the file is not needed at run time, only in tests.
-const PAYLOADS_FILE = new URL('../../../shared/testdata/xss/payloads.json', import.meta.url);
-const payloads: string[] = fs.existsSync(PAYLOADS_FILE) ? JSON.parse(fs.readFileSync(PAYLOADS_FILE, 'utf8')) : [];
+const PAYLOADS = 'xss/payloads.json';
+const payloads: string[] = skipWithoutTestdata(PAYLOADS) ? [] : JSON.parse(fs.readFileSync(testdataPath(PAYLOADS), 'utf8'));
 
 describeEachDatabase('search over HTTP', (getDb) => {
   let app: FastifyInstance;
@@ -39,7 +40,7 @@ describeEachDatabase('search over HTTP', (getDb) => {
     assert.match(bad.body, /from must be a date/);
   });
 
-  test('no XSS payload in the query is reflected unescaped', { skip: payloads.length ? false : 'testdata/xss/payloads.json not found next to this checkout' }, async () => {
+  test('no XSS payload in the query is reflected unescaped', { skip: skipWithoutTestdata(PAYLOADS) }, async () => {
     const baseline = executableParts((await app.inject({ url: '/search?q=harmless' })).body).sort();
     // A blank query renders the bare search page (canonical link instead of noindex).
     const blankBaseline = executableParts((await app.inject({ url: '/search?q=' })).body).sort();
