@@ -1,5 +1,6 @@
 // Staff API for the "Also see" box: read it with its overrides, and pin, reorder or hide entries.
-import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.js';
 import { ErrorBody } from '../articles/articles.routes.js';
 import { requireStaff } from '../web/staff-guard.js';

@@ -1,5 +1,6 @@
 // Staff API for names the linker could not settle alone (two people called Park Ji Hoon).
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.js';
 import { ErrorBody } from '../articles/articles.routes.js';
 import { requireStaff } from '../web/staff-guard.js';

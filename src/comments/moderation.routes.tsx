@@ -1,6 +1,7 @@
 // Staff-only moderation: a JSON API and the page /moderation/comments, behind requireStaff
 // (the admin token) until the newsroom has accounts.
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.js';
 import { ErrorBody } from '../articles/articles.routes.js';
 import { renderPage } from '../web/layout.js';

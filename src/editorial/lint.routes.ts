@@ -1,5 +1,6 @@
 // POST /api/v1/lint: the editorial linter for the newsroom editor and other tools.
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.js';
 import { ErrorBody } from '../articles/articles.routes.js';
 import { lintText, RULE_IDS } from './engine.js';

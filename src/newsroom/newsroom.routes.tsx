@@ -1,6 +1,7 @@
 // The newsroom's pages other than the editor: dashboard, story list, staff, people. One guard
 // (newsroomGuard, from the permission table) checks every route of this folder.
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
 import type { AppContext } from '../context.js';

@@ -1,6 +1,7 @@
 // HTTP edge of schedules: the /schedule page, each drama's .ics feed and the schedule API.
 // Parses and validates, calls the service, renders; nothing more.
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.js';
 import { renderPage } from '../web/layout.js';
 import { ErrorBody } from '../articles/articles.routes.js';

@@ -1,6 +1,6 @@
 // JSON shapes of schedules in the API, as TypeBox schemas (validation, types and the OpenAPI
 // document all come from these) and the functions that fill them.
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 import { WEEKDAYS } from './describe.js';
 import type { DramaScheduleSummary, ScheduledEpisode } from './schedule.service.js';
 

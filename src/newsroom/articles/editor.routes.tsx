@@ -1,6 +1,7 @@
 // The article editor: /newsroom/articles/new and /newsroom/articles/:id, the preview endpoint,
 // revisions with a diff view and restore. One guard (newsroomGuard) checks every route.
-import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { lintKbFor } from '../../editorial/lint.service.js';

@@ -1,6 +1,7 @@
 // Sign-in, sign-out and password reset for staff. These routes are open (they are how one gets
 // in); a pre-session CSRF token in a signed cookie protects the sign-in form against login CSRF.
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { renderPage } from '../../web/layout.js';

@@ -1,7 +1,8 @@
 // Knowledge-base editing in the newsroom: dramas (facts, schedule, cast) and networks. The one
 // newsroom guard checks every route against the permission table ('kb.edit'). A refused form is
 // rendered again with what was typed and the per-field messages, with its 4xx status.
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
 import type { AppContext } from '../../context.js';
