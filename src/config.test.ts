@@ -11,6 +11,13 @@ test('defaults give the embedded demo on 127.0.0.1:3000 with ./data', () => {
   assert.equal(c.publicUrl, 'http://127.0.0.1:3000');
   assert.equal(c.logLevel, 'info');
   assert.equal(c.feedFullText, false);
+  assert.equal(c.sqliteCacheMb, 4);
+});
+
+test('SQLITE_CACHE_MB is a whole number of megabytes, at least 1', () => {
+  assert.equal(loadConfig({ SQLITE_CACHE_MB: '32' }).sqliteCacheMb, 32);
+  assert.throws(() => loadConfig({ SQLITE_CACHE_MB: '0' }), /SQLITE_CACHE_MB must be at least 1/);
+  assert.throws(() => loadConfig({ SQLITE_CACHE_MB: 'lots' }), /SQLITE_CACHE_MB must be a number/);
 });
 
 test('FEED_FULL_TEXT turns on whole stories in feeds', () => {

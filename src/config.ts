@@ -34,6 +34,12 @@ export interface Config {
   };
   /** Megabytes of rendered pages kept in memory (0 turns the page cache off). */
   pageCacheMb: number;
+  /**
+   * SQLite's page cache in megabytes (the embedded database only). better-sqlite3 builds SQLite
+   * with 16 MB; the operating system caches the file too, so a few megabytes keep the hot pages
+   * (indexes, the newest rows) at a fraction of the resident memory.
+   */
+  sqliteCacheMb: number;
   /** SMTP_URL and MAIL_FROM: staff password-reset links go out by email when set (src/newsroom/auth/mailer.ts). */
   mail: { smtpUrl: string; from: string } | undefined;
   /**
@@ -66,6 +72,7 @@ const schema = z.object({
   SEED_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
   TRUST_PROXY: z.string().regex(/^(true|false|1|0|\d{1,2}|[0-9a-fA-F.:/,\s]+)$/, 'must be true, false, a hop count, or a comma-separated list of proxy addresses').optional(),
   FEED_FULL_TEXT: z.enum(['0', '1', 'true', 'false', 'yes', 'no'], { error: 'must be 1 or 0 (true/false, yes/no)' }).optional(),
+  SQLITE_CACHE_MB: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(4096, 'must be at most 4096').default(4),
   PAGE_CACHE_MB: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0).max(4096, 'must be at most 4096').default(64),
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SMTP_URL: urlWithScheme(['smtp:', 'smtps:']).optional(),
@@ -127,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO === '1' || e.SEED_DEMO === 'true',
     adminToken: e.ADMIN_TOKEN,
     pageCacheMb: e.PAGE_CACHE_MB,
+    sqliteCacheMb: e.SQLITE_CACHE_MB,
     trustProxy: trustProxyFrom(e.TRUST_PROXY),
     feedFullText: e.FEED_FULL_TEXT === '1' || e.FEED_FULL_TEXT === 'true' || e.FEED_FULL_TEXT === 'yes',
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Onset newsroom <newsroom@${new URL(e.PUBLIC_URL ?? 'http://localhost').hostname}>` } : undefined,

@@ -22,8 +22,8 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pin
   }, destination ?? pino.destination(1));
 }
 
-export function openConfiguredDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Db {
-  return openDb({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'onset.sqlite') });
+export function openConfiguredDb(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'sqliteCacheMb'>): Db {
+  return openDb({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'onset.sqlite'), sqliteCacheMb: config.sqliteCacheMb });
 }
 
 /** Media files under DATA_DIR/media (src/media/storage.ts). */

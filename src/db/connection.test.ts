@@ -39,3 +39,12 @@ test('a transaction that reads, then writes, waits for another process instead o
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('SQLITE_CACHE_MB sets the SQLite page cache of the opened database', async () => {
+  const db = openDb({ sqliteFile: ':memory:', sqliteCacheMb: 3 });
+  try {
+    assert.deepEqual(db.sqlite!.pragma('cache_size'), [{ cache_size: -3072 }], 'negative cache_size is KiB: 3 MB');
+  } finally {
+    await db.close();
+  }
+});

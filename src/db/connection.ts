@@ -49,16 +49,18 @@ export interface OpenOptions {
   sqliteFile?: string;
   /** PostgreSQL schema to use (tests get a fresh one each). */
   pgSchema?: string;
+  /** SQLite's page cache in megabytes (SQLITE_CACHE_MB); better-sqlite3's own default is 16. */
+  sqliteCacheMb?: number | undefined;
   /** Pool size for PostgreSQL. */
   pgPoolSize?: number;
 }
 
 export function openDb(options: OpenOptions): Db {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.pgSchema, options.pgPoolSize ?? 10);
-  return openSqlite(options.sqliteFile ?? ':memory:');
+  return openSqlite(options.sqliteFile ?? ':memory:', options.sqliteCacheMb);
 }
 
-function openSqlite(file: string): Db {
+function openSqlite(file: string, cacheMb: number | undefined): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new SQLite(file);
   // WAL lets readers proceed while one writer commits; NORMAL sync is durable across process crashes.
@@ -66,6 +68,8 @@ function openSqlite(file: string): Db {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // A negative cache_size is in KiB.
+  if (cacheMb !== undefined) database.pragma(`cache_size = -${Math.round(cacheMb * 1024)}`);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return { kysely, dialect: 'sqlite', location: file, sqlite: database, close: () => kysely.destroy() };
 }
