@@ -39,73 +39,112 @@ const MAX_NAME_WORDS = 5;
 /** Edits allowed between a typed name and a known one, by the length of the typed name. */
 const maxEditsFor = (length: number): number => (length >= 10 ? 2 : length >= 5 ? 1 : 0);
 
+/** The letters of a word as 32 bits (a–z one each; any other character shares the last six). */
+function letterSet(word: string): number {
+  let bits = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    bits |= 1 << (c >= 97 && c <= 122 ? c - 97 : 26 + (c % 6));
+  }
+  return bits;
+}
+
+function bitCount(n: number): number {
+  n -= (n >>> 1) & 0x55555555;
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+// One collator for every sort: String#localeCompare builds one per call.
+const compareNames = new Intl.Collator('en').compare;
+
 const surnameGroups = new Map<string, string[]>();
 for (const g of SURNAME_SPELLINGS) {
   for (const s of g.spellings) surnameGroups.set(s, [...new Set([...(surnameGroups.get(s) ?? []), ...g.spellings])]);
 }
 
 /**
- * The knowledge base's names in compact form (case, spaces and hyphens removed), with every
- * spelling a reader might type: aliases, swapped name order, romanization variants of the family
- * name, Hangul. Matching a query is a map lookup, then an edit-distance pass for typos.
+ * Who a compact form or word names, packed to keep a large knowledge base small (20,000 people
+ * made ~170,000 forms): one number, or several for a form two entities share. Each number is the
+ * entity's index × 2, plus 1 when the form is an alias rather than the entity's own name.
+ */
+type Packed = number | number[];
+
+const unpack = (p: Packed | undefined): readonly number[] => (p === undefined ? [] : typeof p === 'number' ? [p] : p);
+
+/**
+ * The knowledge base's names in compact form (case, spaces and hyphens removed), with the
+ * spellings a reader might type: aliases, swapped name order, Hangul. A family name spelled
+ * another way ("Yi", "Rhee" for Lee) is tried at lookup time instead of being stored for every
+ * person. Matching a query is a map lookup, then an edit-distance pass for typos.
  */
 export class SearchLexicon {
-  private readonly forms = new Map<string, { entity: LexiconEntity; how: MatchHow }[]>();
-  private readonly words = new Map<string, LexiconEntity[]>();
-  /** Every word of every name, for "did you mean". */
-  readonly vocabulary = new Set<string>();
+  private readonly entities: LexiconEntity[] = [];
+  private readonly forms = new Map<string, Packed>();
+  /** The forms by length, for the typo pass, each with the set of its letters (letterSet). */
+  private readonly formsByLength: { form: string; letters: number }[][] = [];
+  /** Every word of every name (the "did you mean" vocabulary) and who it is part of. */
+  private readonly words = new Map<string, Packed>();
 
   constructor(sources: LexiconSources) {
-    const people = new Map<number, LexiconEntity>();
+    const people = new Map<number, number>();
     for (const p of sources.people) {
-      const e: LexiconEntity = { type: 'person', id: p.id, slug: p.slug, name: p.display_name, nativeName: p.hangul_name };
+      const e = this.entity({ type: 'person', id: p.id, slug: p.slug, name: p.display_name, nativeName: p.hangul_name });
       people.set(p.id, e);
-      this.add(p.display_name, e, 'exact');
-      if (p.hangul_name) this.add(p.hangul_name, e, 'exact');
-      this.add(`${p.given_name} ${p.family_name}`, e, 'alias');
-      const family = compact(p.family_name);
-      for (const variant of surnameGroups.get(family) ?? []) {
-        if (variant === family) continue;
-        this.add(`${variant} ${p.given_name}`, e, 'variant');
-        this.add(`${p.given_name} ${variant}`, e, 'variant');
-      }
+      this.add(p.display_name, e, false);
+      if (p.hangul_name) this.add(p.hangul_name, e, false);
+      this.add(`${p.given_name} ${p.family_name}`, e, true);
     }
     for (const a of sources.personAliases) {
       const e = people.get(a.person_id);
-      if (!e) continue;
-      this.add(a.alias, e, 'alias');
+      if (e === undefined) continue;
+      this.add(a.alias, e, true);
       const words = tokenize(a.alias);
       // "Song Gang" → also "Gang Song".
-      if (words.length >= 2) this.add([...words.slice(1), words[0]].join(' '), e, 'alias');
+      if (words.length >= 2) this.add([...words.slice(1), words[0]].join(' '), e, true);
     }
-    const dramas = new Map<number, LexiconEntity>();
+    const dramas = new Map<number, number>();
     for (const d of sources.dramas) {
-      const e: LexiconEntity = { type: 'drama', id: d.id, slug: d.slug, name: d.title, nativeName: d.native_title };
+      const e = this.entity({ type: 'drama', id: d.id, slug: d.slug, name: d.title, nativeName: d.native_title });
       dramas.set(d.id, e);
-      this.add(d.title, e, 'exact');
-      if (d.native_title) this.add(d.native_title, e, 'exact');
+      this.add(d.title, e, false);
+      if (d.native_title) this.add(d.native_title, e, false);
     }
     for (const a of sources.dramaAliases) {
       const e = dramas.get(a.drama_id);
-      if (e) this.add(a.alias, e, 'alias');
+      if (e !== undefined) this.add(a.alias, e, true);
     }
   }
 
-  private add(name: string, entity: LexiconEntity, how: MatchHow): void {
+  private entity(e: LexiconEntity): number {
+    return this.entities.push(e) - 1;
+  }
+
+  private add(name: string, entity: number, alias: boolean): void {
     const key = compact(name);
     if (!key) return;
-    const list = this.forms.get(key) ?? [];
-    const same = list.find((f) => f.entity.type === entity.type && f.entity.id === entity.id);
-    if (same) {
-      if (HOW_SCORE[how] > HOW_SCORE[same.how]) same.how = how;
-    } else list.push({ entity, how });
-    this.forms.set(key, list);
-    for (const w of tokenize(name)) {
-      this.vocabulary.add(w);
-      const ws = this.words.get(w) ?? [];
-      if (!ws.includes(entity)) ws.push(entity);
-      this.words.set(w, ws);
+    const code = entity * 2 + (alias ? 1 : 0);
+    const prev = this.forms.get(key);
+    if (prev === undefined) {
+      this.forms.set(key, code);
+      (this.formsByLength[key.length] ??= []).push({ form: key, letters: letterSet(key) });
+    } else {
+      const list = [...unpack(prev)];
+      const same = list.findIndex((c) => c >> 1 === entity);
+      // The entity's own name outranks an alias spelled the same.
+      if (same < 0) list.push(code);
+      else if (!alias) list[same] = code;
+      this.forms.set(key, list.length === 1 ? list[0]! : list);
     }
+    for (const w of tokenize(name)) {
+      const ws = unpack(this.words.get(w));
+      if (!ws.includes(entity)) this.words.set(w, ws.length === 0 ? entity : [...ws, entity]);
+    }
+  }
+
+  private named(code: number, how?: MatchHow): { entity: LexiconEntity; how: MatchHow; score: number } {
+    const h = how ?? (code & 1 ? 'alias' : 'exact');
+    return { entity: this.entities[code >> 1]!, how: h, score: HOW_SCORE[h] };
   }
 
   /**
@@ -121,15 +160,14 @@ export class SearchLexicon {
     while (i < tokens.length) {
       let found = false;
       for (let n = Math.min(MAX_NAME_WORDS, tokens.length - i); n >= 1 && !found; n--) {
-        const key = tokens.slice(i, i + n).join('');
-        const hits = this.lookup(key, n);
+        const hits = this.lookup(tokens.slice(i, i + n));
         if (!hits.length) continue;
         for (const h of hits) out.push({ ...h, start: i, end: i + n });
         i += n;
         found = true;
       }
       if (!found) {
-        for (const entity of this.words.get(tokens[i]!) ?? []) out.push({ entity, how: 'word', score: HOW_SCORE.word, start: i, end: i + 1 });
+        for (const e of unpack(this.words.get(tokens[i]!))) out.push({ entity: this.entities[e]!, how: 'word', score: HOW_SCORE.word, start: i, end: i + 1 });
         i++;
       }
     }
@@ -140,29 +178,57 @@ export class SearchLexicon {
       const prev = best.get(key);
       if (!prev || m.score > prev.score) best.set(key, m);
     }
-    return [...best.values()].sort((a, b) => b.score - a.score || a.entity.name.localeCompare(b.entity.name));
+    return [...best.values()].sort((a, b) => b.score - a.score || compareNames(a.entity.name, b.entity.name));
   }
 
-  private lookup(key: string, words: number): { entity: LexiconEntity; how: MatchHow; score: number }[] {
+  private lookup(tokens: string[]): { entity: LexiconEntity; how: MatchHow; score: number }[] {
+    const key = tokens.join('');
     const exact = this.forms.get(key);
-    if (exact) return exact.map((f) => ({ ...f, score: HOW_SCORE[f.how] }));
+    if (exact !== undefined) return unpack(exact).map((c) => this.named(c));
+    const variants = this.surnameVariants(tokens);
+    if (variants.length) return variants;
     // Typos only over a whole name of two or more words (or one long Latin word): a single short
     // word within one edit of a name is more often another word.
-    const maxEdits = hasHangul(key) ? 0 : words >= 2 || key.length >= 8 ? maxEditsFor(key.length) : 0;
+    const maxEdits = hasHangul(key) ? 0 : tokens.length >= 2 || key.length >= 8 ? maxEditsFor(key.length) : 0;
     if (!maxEdits) return [];
     let bestDistance = maxEdits + 1;
     let hits: { entity: LexiconEntity; how: MatchHow; score: number }[] = [];
-    for (const [form, entries] of this.forms) {
-      if (Math.abs(form.length - key.length) > maxEdits) continue;
-      const d = distance(form, key);
-      if (d > maxEdits || d > bestDistance) continue;
-      const scored = entries.map((f) => ({ entity: f.entity, how: 'fuzzy' as const, score: HOW_SCORE.fuzzy - 0.05 * d }));
-      if (d < bestDistance) {
-        bestDistance = d;
-        hits = scored;
-      } else hits.push(...scored);
+    const letters = letterSet(key);
+    for (let length = Math.max(1, key.length - maxEdits); length <= key.length + maxEdits; length++) {
+      for (const { form, letters: formLetters } of this.formsByLength[length] ?? []) {
+        // Each edit brings in at most one letter the other lacks: a cheap bound before the real distance.
+        if (bitCount(letters & ~formLetters) > maxEdits || bitCount(formLetters & ~letters) > maxEdits) continue;
+        const d = distance(form, key);
+        if (d > maxEdits || d > bestDistance) continue;
+        const scored = unpack(this.forms.get(form)).map((c) => ({ ...this.named(c, 'fuzzy'), score: HOW_SCORE.fuzzy - 0.05 * d }));
+        if (d < bestDistance) {
+          bestDistance = d;
+          hits = scored;
+        } else hits.push(...scored);
+      }
     }
     return hits;
+  }
+
+  /**
+   * People named with their family name spelled another way, first or last: "Yi Ho Jung" and
+   * "Ho Jung Rhee" for Lee Ho Jung (every spelling of the same Hangul family name counts).
+   */
+  private surnameVariants(tokens: string[]): { entity: LexiconEntity; how: MatchHow; score: number }[] {
+    if (tokens.length < 2) return [];
+    const found = new Map<number, { entity: LexiconEntity; how: MatchHow; score: number }>();
+    for (const at of [0, tokens.length - 1]) {
+      const typed = tokens[at]!;
+      const rest = tokens.filter((_, i) => i !== at).join('');
+      for (const spelling of surnameGroups.get(typed) ?? []) {
+        if (spelling === typed) continue;
+        for (const c of unpack(this.forms.get(at === 0 ? spelling + rest : rest + spelling))) {
+          const named = this.named(c, 'variant');
+          if (named.entity.type === 'person') found.set(c >> 1, named);
+        }
+      }
+    }
+    return [...found.values()];
   }
 
   /** The known word closest to `word` within a typo or two, for "did you mean". */
@@ -171,7 +237,7 @@ export class SearchLexicon {
     const maxEdits = maxEditsFor(w.length) || (w.length >= 4 ? 1 : 0);
     let best: string | undefined;
     let bestD = maxEdits + 1;
-    for (const v of this.vocabulary) {
+    for (const v of this.words.keys()) {
       if (Math.abs(v.length - w.length) > maxEdits) continue;
       const d = distance(v, w);
       if (d > 0 && d < bestD) {

@@ -36,6 +36,7 @@ describeEachDatabase('search', (getDb) => {
     ['Yan Hye Ji', 'yang-hye-ji', ['nevertheless-supporting-cast-steals-scenes']],
     ['Yi Ho Jung', 'lee-ho-jung', ['nevertheless-supporting-cast-steals-scenes']],
     ['Rhee Tae-hee', 'lee-tae-hee', ['nevertheless-supporting-cast-steals-scenes']],
+    ['Tae-hee Yi', 'lee-tae-hee', ['nevertheless-supporting-cast-steals-scenes']],
     ['Gang Song', 'song-kang', [WATCH_ARTICLE_SLUG]],
   ];
   for (const [q, person, stories] of cases) {
@@ -46,6 +47,14 @@ describeEachDatabase('search', (getDb) => {
       for (const s of stories) assert.ok(slugs.includes(s), `${s} missing from ${slugs.join(', ')}`);
     });
   }
+
+  test('a family name spelled another way, first or last, is a romanization variant of the person', async () => {
+    for (const q of ['Yi Ho Jung', 'Ho Jung Rhee', 'lee ho jung']) {
+      const r = await run(q);
+      assert.equal(r.people[0]?.slug, 'lee-ho-jung', q);
+      assert.equal(r.people[0]?.how, q === 'lee ho jung' ? 'exact' : 'variant', q);
+    }
+  });
 
   test('a name with a typo is found and offered as "did you mean"', async () => {
     const r = await run('Yan Hye Ji');
