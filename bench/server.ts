@@ -7,15 +7,26 @@ import { freePort, onCleanup, peakRssTree, spawnChild, waitForOk } from './proc.
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The words of `npm start` (package.json scripts.start). */
+function startWords(): string[] {
+  const start = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+  return start.split(/\s+/);
+}
+
 /**
- * The Node flags of `npm start` (package.json), so the bench runs the server exactly as it is
- * started: `--max-semi-space-size=2` caps V8's young generation at 2 MB per semi-space, which keeps
- * a busy server's resident size ~20 MB lower for no measurable loss of throughput.
+ * The Node flags of `npm start`, so the bench runs the server exactly as it is started:
+ * `--max-semi-space-size=2` caps V8's young generation at 2 MB per semi-space, which keeps a busy
+ * server's resident size ~20 MB lower for no measurable loss of throughput.
  */
 export function startFlags(): string[] {
-  const start = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
-  const words = start.split(/\s+/);
+  const words = startWords();
   return words.slice(words.indexOf('node') + 1, words.indexOf('bin/onset.js')).filter((w) => w.startsWith('--'));
+}
+
+/** The environment `npm start` sets before `node` (the C library's allocator settings). */
+export function startEnv(): Record<string, string> {
+  const words = startWords();
+  return Object.fromEntries(words.slice(0, words.indexOf('node')).filter((w) => /^[A-Z_][A-Z0-9_]*=/.test(w)).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
 }
 
 /** Where the bench server keeps its data: a temp DATA_DIR, plus a PostgreSQL URL when --database postgres. */
@@ -81,7 +92,7 @@ export function serverEnv(data: BenchData, extra: Record<string, string> = {}): 
 export async function startServer(data: BenchData, options: { workers?: number; readyTimeoutMs?: number } = {}): Promise<RunningServer> {
   const port = await freePort();
   const args = [...startFlags(), 'bin/onset.js', 'serve', ...(options.workers ? ['--workers', String(options.workers)] : [])];
-  const proc = spawnChild(process.execPath, args, { cwd: repoRoot, env: serverEnv(data, { PORT: String(port) }) });
+  const proc = spawnChild(process.execPath, args, { cwd: repoRoot, env: serverEnv(data, { ...startEnv(), PORT: String(port) }) });
   onCleanup(() => proc.stop());
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForOk(`${baseUrl}/readyz`, proc, options.readyTimeoutMs ?? 120_000);
