@@ -97,8 +97,12 @@ export class NameIndex {
     const add = (surface: string | null | undefined, ref: EntityRef) => {
       const s = surface?.trim().replace(/\s+/g, ' ');
       if (!s) return;
-      const known = refList(this.bySurface.get(s));
-      if (!known.some((r) => r.type === ref.type && r.id === ref.id)) this.bySurface.set(s, known.length ? [...known, ref] : ref);
+      const known = this.bySurface.get(s);
+      if (known === undefined) this.bySurface.set(s, ref);
+      else if (!refList(known).some((r) => r.type === ref.type && r.id === ref.id)) {
+        if (Array.isArray(known)) known.push(ref);
+        else this.bySurface.set(s, [known, ref]);
+      }
     };
     const people = new Map(sources.people.map((p) => [p.id, p]));
     const dramas = new Map(sources.dramas.map((d) => [d.id, d]));
@@ -140,7 +144,9 @@ export class NameIndex {
       const space = surface.indexOf(' ');
       const first = space < 0 ? surface : surface.slice(0, space);
       const known = this.byFirstWord.get(first);
-      this.byFirstWord.set(first, known === undefined ? surface : [...(typeof known === 'string' ? [known] : known), surface]);
+      if (known === undefined) this.byFirstWord.set(first, surface);
+      else if (typeof known === 'string') this.byFirstWord.set(first, [known, surface]);
+      else known.push(surface);
       this.firstCodePoints.add(first.codePointAt(0)!);
       this.longestFirstWord = Math.max(this.longestFirstWord, first.length);
     }
@@ -185,6 +191,11 @@ export class NameIndex {
       i = best.end;
     }
     return out;
+  }
+
+  /** How many distinct names it knows. */
+  get size(): number {
+    return this.bySurface.size;
   }
 
   /** The entities a name can mean, or an empty list. */

@@ -116,6 +116,11 @@ export class SearchLexicon {
     }
   }
 
+  /** How many compact forms and words it knows (for the bench). */
+  get size(): { forms: number; words: number } {
+    return { forms: this.forms.size, words: this.words.size };
+  }
+
   private entity(e: LexiconEntity): number {
     return this.entities.push(e) - 1;
   }
@@ -137,8 +142,11 @@ export class SearchLexicon {
       this.forms.set(key, list.length === 1 ? list[0]! : list);
     }
     for (const w of tokenize(name)) {
-      const ws = unpack(this.words.get(w));
-      if (!ws.includes(entity)) this.words.set(w, ws.length === 0 ? entity : [...ws, entity]);
+      const ws = this.words.get(w);
+      if (ws === undefined) this.words.set(w, entity);
+      else if (typeof ws === 'number') {
+        if (ws !== entity) this.words.set(w, [ws, entity]);
+      } else if (ws[ws.length - 1] !== entity && !ws.includes(entity)) ws.push(entity);
     }
   }
 
