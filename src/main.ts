@@ -1,12 +1,10 @@
-// Commands other than serve load their modules when run, so a serving process never holds them.
+// Every command loads its modules when run: a serving process never holds the others' code, and
+// the primary of `serve --workers` holds none of the app (only its workers load it).
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { migrateToLatest } from './db/migrate.js';
+import type { Db } from './db/connection.js';
 import { runCluster } from './cluster.js';
 import { systemClock } from './lib/clock.js';
-import { seedDemo } from './demo/seed.js';
-import { createLogger, handleShutdownSignals, mediaStorageFor, openConfiguredDb, startServer } from './server.js';
-import { seedDemoMedia } from './media/media.seed.js';
 
 const USAGE = `Usage: onset <command> [options]
 
@@ -27,10 +25,12 @@ Commands:
 Environment: PORT, HOST, DATA_DIR, DATABASE_URL, REDIS_URL, LOG_LEVEL, PUBLIC_URL, COOKIE_SECRET, SEED_DEMO
 `;
 
-async function withDb<T>(config: Config, work: (db: ReturnType<typeof openConfiguredDb>) => Promise<T>): Promise<T> {
+/** Runs `work` on the configured database, first brought up to date (`applied`: the migrations that took). */
+async function withDb<T>(config: Config, work: (db: Db, applied: string[]) => Promise<T>): Promise<T> {
+  const [{ openConfiguredDb }, { migrateToLatest }] = await Promise.all([import('./server.js'), import('./db/migrate.js')]);
   const db = openConfiguredDb(config);
   try {
-    return await work(db);
+    return await work(db, await migrateToLatest(db));
   } finally {
     await db.close();
   }
@@ -64,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
         await runCluster(config, workers);
         return -1; // the primary and its workers keep running
       }
+      const { createLogger, handleShutdownSignals, startServer } = await import('./server.js');
       const { stop } = await startServer(config);
       handleShutdownSignals(stop, createLogger(config));
       return -1; // keep running
@@ -74,19 +75,18 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return withDb(config, async (db) => {
-        await migrateToLatest(db);
         const { runGenerate } = await import('./generate/generate.cli.js');
         return runGenerate(db.kysely, values);
       });
     }
     case 'migrate': {
-      const applied = await withDb(config, (db) => migrateToLatest(db));
+      const applied = await withDb(config, async (_db, applied) => applied);
       process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Schema is up to date.\n');
       return 0;
     }
     case 'seed-demo': {
       const report = await withDb(config, async (db) => {
-        await migrateToLatest(db);
+        const [{ seedDemo }, { seedDemoMedia }, { mediaStorageFor }] = await Promise.all([import('./demo/seed.js'), import('./media/media.seed.js'), import('./server.js')]);
         const seeded = await seedDemo({ db: db.kysely, clock: systemClock });
         await seedDemoMedia({ db: db.kysely, clock: systemClock, storage: mediaStorageFor(config) });
         return seeded;
@@ -101,8 +101,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'media':
       // Its own options (--title, --subtitles ...): everything after the command word goes to it.
       return withDb(config, async (db) => {
-        await migrateToLatest(db);
-        const { runMediaCommand } = await import('./media/media.cli.js');
+        const [{ runMediaCommand }, { mediaStorageFor }] = await Promise.all([import('./media/media.cli.js'), import('./server.js')]);
         return runMediaCommand(argv.slice(argv.indexOf('media') + 1), { db: db.kysely, storage: mediaStorageFor(config), out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
       });
     case 'commenter': {
@@ -112,7 +111,6 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const out = await withDb(config, async (db) => {
-        await migrateToLatest(db);
         const { eraseCommenter, exportCommenter } = await import('./comments/commenter.service.js');
         return action === 'export' ? exportCommenter({ email }, { db: db.kysely }) : eraseCommenter({ email }, { db: db.kysely, clock: systemClock });
       });
@@ -121,7 +119,6 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'user': {
       return withDb(config, async (db) => {
-        await migrateToLatest(db);
         const { runUserCommand } = await import('./newsroom/auth/user.cli.js');
         const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
         return runUserCommand(

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from './lib/logger.js';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
@@ -13,14 +14,8 @@ import { seedDemoMedia } from './media/media.seed.js';
 import { createFileStorage, type MediaStorage } from './media/storage.js';
 import { ensureFirstAdmin } from './newsroom/auth/user.cli.js';
 
-export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
-  return pino({
-    level: config.logLevel,
-    // Cookies carry reader ids and sessions; never write them to a log. A reader's IP is personal
-    // data kept for comment moderation only (src/comments/), so request logs leave it out too.
-    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'req.remoteAddress', 'req.headers["x-forwarded-for"]'], censor: '[redacted]' },
-  }, destination ?? pino.destination(1));
-}
+// The logger lives in lib/logger.ts, so the primary of `serve --workers` can log without loading the app.
+export { createLogger };
 
 export function openConfiguredDb(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'sqliteCacheMb'>): Db {
   return openDb({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'onset.sqlite'), sqliteCacheMb: config.sqliteCacheMb });

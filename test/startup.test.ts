@@ -121,6 +121,22 @@ describe('onset with a wrong configuration', { timeout: 60_000 }, () => {
   });
 });
 
+describe('onset serve --workers when the database cannot be prepared', { timeout: 60_000 }, () => {
+  test('the primary starts no worker and exits non-zero, saying why', async () => {
+    const dataDir = tempDir();
+    try {
+      // Nothing listens on port 1: the worker that prepares the database fails to connect.
+      const { code, stdout, stderr } = await runOnset(['serve', '--workers', '2'], { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }, 30_000);
+      assert.equal(code, 1, `exit code; stderr:\n${stderr}`);
+      assert.match(stdout + stderr, /ECONNREFUSED/, 'the connection error is shown');
+      assert.match(stdout, /preparing the database failed; no worker started/);
+      assert.doesNotMatch(stdout, /Onset is serving/);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('onset seed-demo', { timeout: 60_000 }, () => {
   test('is idempotent: the second run says nothing changed', async () => {
     const dataDir = tempDir();
