@@ -51,6 +51,19 @@ describe('in the browser', { skip: chromiumAvailable() ? false : `no Chromium at
     });
   });
 
+  test('the site name links home, and a speech user can say what they see ("Onset") to follow it', async () => {
+    await withPage({ viewport: { width: 1280, height: 800 } }, async (page) => {
+      await page.goto(WATCH_PATH);
+      const brand = page.getByRole('link', { name: 'Onset home', exact: true });
+      assert.equal(await brand.count(), 1, 'one link named "Onset home"');
+      assert.equal(await brand.getAttribute('href'), '/');
+      // WCAG 2.5.3: the accessible name contains the visible text (an aria-label "Onset home" over
+      // the visible "O" mark and "Onset" did not, and Lighthouse flagged it).
+      assert.equal(await brand.getAttribute('aria-label'), null);
+      await Promise.all([page.waitForURL((u) => u.pathname === '/'), brand.click()]);
+    });
+  });
+
   test('no horizontal overflow at 360 px on home and article', async () => {
     await withPage({ viewport: { width: 360, height: 740 } }, async (page) => {
       for (const path of ['/', WATCH_PATH]) {

@@ -86,11 +86,14 @@ function Layout(props: { site: Site; meta: PageMeta; children: ComponentChildren
         </a>
         <header class="site-header">
           <div class="wrap">
-            <a class="brand" href="/" aria-label={`${site.name} home`}>
+            {/* Named by its own text ("Onset home"), not aria-label: a label that does not contain the
+                visible text fails WCAG 2.5.3 (label in name) for people who speak the link's name. */}
+            <a class="brand" href="/">
               <span class="brand-mark" aria-hidden="true">
                 O
               </span>
               {site.name}
+              <span class="visually-hidden"> home</span>
             </a>
             <nav class="site-nav" aria-label="Sections">
               {NAV.map((item) => (
