@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { describeEachDatabase } from '../../test/helpers/db.js';
 import { WATCH_ARTICLE_SLUG } from '../demo/demo.data.js';
 import { buildCommentsApp, STAFF_HEADERS } from './comments.testing.js';
+import { purge } from '../cache/purge.js';
+import { MAX_GENERATIONS, threadGeneration, trackedGenerations } from './thread-cache.js';
 
 const PAGE = `/articles/${WATCH_ARTICLE_SLUG}`;
 // A personal cookie: the page cache steps aside, so every load is a render.
@@ -77,4 +79,18 @@ describeEachDatabase('comment thread kept between renders', (getDb) => {
     assert.doesNotMatch(strangerAgain, new RegExp(`id="comment-${id}"`));
     assert.doesNotMatch(strangerAgain, /awaiting moderation/);
   });
+});
+
+test("purges of ever more stories keep a bounded record, and no story's generation ever goes back", () => {
+  purge(['article:1']);
+  const seen = threadGeneration(1);
+  const never = threadGeneration(2_000_000_000);
+  // Far more distinct stories than the record keeps (ids well away from the tests' own stories).
+  for (let i = 0; i < MAX_GENERATIONS * 2 + 10; i++) purge([`article:${1_000_000 + i}`]);
+  assert.ok(trackedGenerations() <= MAX_GENERATIONS, `${trackedGenerations()} stories tracked`);
+  assert.ok(threadGeneration(1) > seen, 'a story whose record was dropped has moved on, so its old thread is not reused');
+  assert.ok(threadGeneration(2_000_000_000) > never, 'a story never purged has moved on too');
+  const now = threadGeneration(1_000_000 + MAX_GENERATIONS * 2 + 9);
+  purge([`article:${1_000_000 + MAX_GENERATIONS * 2 + 9}`]);
+  assert.ok(threadGeneration(1_000_000 + MAX_GENERATIONS * 2 + 9) > now, 'a purge still moves a story on');
 });

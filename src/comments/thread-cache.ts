@@ -66,21 +66,35 @@ const MAX_ENTRIES = 2000;
 const caches = new WeakMap<object, { entries: Map<string, Entry>; bytes: number }>();
 
 // A story's generation moves on with every purge that names it; a counter shared by all stories,
-// so that a generation never repeats.
+// so that a generation never repeats. A story never purged is at `floor`. The map is bounded: when
+// it is full it is emptied and the floor raised past every generation handed out, so every story
+// moves on at once (each cached thread is rendered again once) and no generation ever goes back.
+export const MAX_GENERATIONS = 50_000;
 let counter = 0;
+let floor = 0;
 const generations = new Map<number, number>();
 onLocalPurge((tags) => {
   for (const tag of tags) {
     if (tag.startsWith('article:')) {
       const id = Number(tag.slice('article:'.length));
-      if (Number.isInteger(id)) generations.set(id, ++counter);
+      if (!Number.isInteger(id)) continue;
+      if (generations.size >= MAX_GENERATIONS && !generations.has(id)) {
+        generations.clear();
+        floor = ++counter;
+      }
+      generations.set(id, ++counter);
     }
   }
 });
 
 /** The story's purge generation; read it before reading the comments the entry is built from. */
 export function threadGeneration(articleId: number): number {
-  return generations.get(articleId) ?? 0;
+  return generations.get(articleId) ?? floor;
+}
+
+/** How many stories have a generation of their own (for tests). */
+export function trackedGenerations(): number {
+  return generations.size;
 }
 
 /** What decides the HTML of one page of the thread, apart from the comments themselves. */
