@@ -1,3 +1,4 @@
+import { addTo, appendTo, listOf, type OneOrMany } from '../lib/one-or-many.js';
 import type { NameSources } from './catalog.repository.js';
 
 /** A knowledge-base entity that a name in a text can point to. */
@@ -37,9 +38,7 @@ const HANGUL_TAIL = new RegExp(`(?:${HANGUL_PARTICLES.join('|')}){0,2}(?![\\p{L}
 const WORD_END = /(?![\p{L}\p{N}])/uy;
 const SPACE = /\s/;
 
-/** One entity, or every entity a name can mean (most names mean exactly one: no array). */
-type Refs = EntityRef | EntityRef[];
-const refList = (refs: Refs | undefined): EntityRef[] => (refs === undefined ? [] : Array.isArray(refs) ? refs : [refs]);
+const sameEntity = (a: EntityRef, b: EntityRef): boolean => a.type === b.type && a.id === b.id;
 
 /** The code point that ends just before `i` (a surrogate pair counts as one). */
 function charBefore(text: string, i: number): string {
@@ -83,12 +82,13 @@ function matchRest(text: string, pos: number, surface: string, firstLength: numb
  * is found and "Kangaroo" is not. A Hangul name may carry a particle (송강은, 한소희가).
  */
 export class NameIndex {
-  private readonly bySurface = new Map<string, Refs>();
+  /** Every entity a name can mean (most names mean exactly one). */
+  private readonly bySurface = new Map<string, OneOrMany<EntityRef>>();
   // Names by their first word, longest name first. A big knowledge base (tens of thousands of
   // names) is matched by a lookup per word start, not one regular expression of every name, which
   // gets too large to compile and slower with every name added. Names are kept as their one
   // string (no word lists or objects per name): at 70,000 names that saved ~10 MB of heap.
-  private readonly byFirstWord = new Map<string, string | string[]>();
+  private readonly byFirstWord = new Map<string, OneOrMany<string>>();
   /** Code points that begin a name: only there can a name start. */
   private readonly firstCodePoints = new Set<number>();
   private longestFirstWord = 0;
@@ -97,12 +97,7 @@ export class NameIndex {
     const add = (surface: string | null | undefined, ref: EntityRef) => {
       const s = surface?.trim().replace(/\s+/g, ' ');
       if (!s) return;
-      const known = this.bySurface.get(s);
-      if (known === undefined) this.bySurface.set(s, ref);
-      else if (!refList(known).some((r) => r.type === ref.type && r.id === ref.id)) {
-        if (Array.isArray(known)) known.push(ref);
-        else this.bySurface.set(s, [known, ref]);
-      }
+      addTo(this.bySurface, s, ref, sameEntity);
     };
     const people = new Map(sources.people.map((p) => [p.id, p]));
     const dramas = new Map(sources.dramas.map((d) => [d.id, d]));
@@ -143,10 +138,7 @@ export class NameIndex {
     for (const surface of this.bySurface.keys()) {
       const space = surface.indexOf(' ');
       const first = space < 0 ? surface : surface.slice(0, space);
-      const known = this.byFirstWord.get(first);
-      if (known === undefined) this.byFirstWord.set(first, surface);
-      else if (typeof known === 'string') this.byFirstWord.set(first, [known, surface]);
-      else known.push(surface);
+      appendTo(this.byFirstWord, first, surface);
       this.firstCodePoints.add(first.codePointAt(0)!);
       this.longestFirstWord = Math.max(this.longestFirstWord, first.length);
     }
@@ -186,7 +178,7 @@ export class NameIndex {
         continue;
       }
       const written = text.slice(i, best.end);
-      const candidates = refList(this.bySurface.get(best.surface));
+      const candidates = listOf(this.bySurface.get(best.surface));
       if (options.markedAsTitle || !isWeakAtSentenceStart(written, text, i)) out.push({ start: i, end: best.end, text: written, candidates });
       i = best.end;
     }
@@ -200,7 +192,7 @@ export class NameIndex {
 
   /** The entities a name can mean, or an empty list. */
   lookup(name: string): EntityRef[] {
-    return refList(this.bySurface.get(name.trim().replace(/\s+/g, ' ')));
+    return listOf(this.bySurface.get(name.trim().replace(/\s+/g, ' ')));
   }
 }
 

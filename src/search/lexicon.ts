@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { compact, foldCase, hasHangul, tokenize, withoutParticle } from './normalize.js';
 import { SURNAME_SPELLINGS } from './romanizations.js';
+import { addTo, appendTo, listOf, type OneOrMany } from '../lib/one-or-many.js';
 
 /** A person or drama the lexicon knows by name. */
 export interface LexiconEntity {
@@ -64,14 +65,9 @@ for (const g of SURNAME_SPELLINGS) {
 }
 
 /**
- * Who a compact form or word names, packed to keep a large knowledge base small (20,000 people
- * made ~170,000 forms): one number, or several for a form two entities share. Each number is the
- * entity's index × 2, plus 1 when the form is an alias rather than the entity's own name.
+ * Who a compact form names: the entity's index × 2, plus 1 when the form is an alias rather than
+ * the entity's own name (one number per entity; 20,000 people made ~170,000 forms).
  */
-type Packed = number | number[];
-
-const unpack = (p: Packed | undefined): readonly number[] => (p === undefined ? [] : typeof p === 'number' ? [p] : p);
-
 /**
  * The knowledge base's names in compact form (case, spaces and hyphens removed), with the
  * spellings a reader might type: aliases, swapped name order, Hangul. A family name spelled
@@ -80,11 +76,11 @@ const unpack = (p: Packed | undefined): readonly number[] => (p === undefined ? 
  */
 export class SearchLexicon {
   private readonly entities: LexiconEntity[] = [];
-  private readonly forms = new Map<string, Packed>();
+  private readonly forms = new Map<string, OneOrMany<number>>();
   /** The forms by length, for the typo pass, each with the set of its letters (letterSet). */
   private readonly formsByLength: { form: string; letters: number }[][] = [];
   /** Every word of every name (the "did you mean" vocabulary) and who it is part of. */
-  private readonly words = new Map<string, Packed>();
+  private readonly words = new Map<string, OneOrMany<number>>();
 
   constructor(sources: LexiconSources) {
     const people = new Map<number, number>();
@@ -129,25 +125,16 @@ export class SearchLexicon {
     const key = compact(name);
     if (!key) return;
     const code = entity * 2 + (alias ? 1 : 0);
-    const prev = this.forms.get(key);
-    if (prev === undefined) {
-      this.forms.set(key, code);
-      (this.formsByLength[key.length] ??= []).push({ form: key, letters: letterSet(key) });
-    } else {
-      const list = [...unpack(prev)];
-      const same = list.findIndex((c) => c >> 1 === entity);
-      // The entity's own name outranks an alias spelled the same.
-      if (same < 0) list.push(code);
-      else if (!alias) list[same] = code;
-      this.forms.set(key, list.length === 1 ? list[0]! : list);
+    if (!this.forms.has(key)) (this.formsByLength[key.length] ??= []).push({ form: key, letters: letterSet(key) });
+    const codes = listOf(this.forms.get(key));
+    const same = codes.findIndex((c) => c >> 1 === entity);
+    if (same < 0) appendTo(this.forms, key, code);
+    // The entity's own name outranks an alias spelled the same (a stored array changes in place).
+    else if (!alias) {
+      if (codes.length > 1) codes[same] = code;
+      else this.forms.set(key, code);
     }
-    for (const w of tokenize(name)) {
-      const ws = this.words.get(w);
-      if (ws === undefined) this.words.set(w, entity);
-      else if (typeof ws === 'number') {
-        if (ws !== entity) this.words.set(w, [ws, entity]);
-      } else if (ws[ws.length - 1] !== entity && !ws.includes(entity)) ws.push(entity);
-    }
+    for (const w of tokenize(name)) addTo(this.words, w, entity);
   }
 
   private named(code: number, how?: MatchHow): { entity: LexiconEntity; how: MatchHow; score: number } {
@@ -175,7 +162,7 @@ export class SearchLexicon {
         found = true;
       }
       if (!found) {
-        for (const e of unpack(this.words.get(tokens[i]!))) out.push({ entity: this.entities[e]!, how: 'word', score: HOW_SCORE.word, start: i, end: i + 1 });
+        for (const e of listOf(this.words.get(tokens[i]!))) out.push({ entity: this.entities[e]!, how: 'word', score: HOW_SCORE.word, start: i, end: i + 1 });
         i++;
       }
     }
@@ -192,7 +179,7 @@ export class SearchLexicon {
   private lookup(tokens: string[]): { entity: LexiconEntity; how: MatchHow; score: number }[] {
     const key = tokens.join('');
     const exact = this.forms.get(key);
-    if (exact !== undefined) return unpack(exact).map((c) => this.named(c));
+    if (exact !== undefined) return listOf(exact).map((c) => this.named(c));
     const variants = this.surnameVariants(tokens);
     if (variants.length) return variants;
     // Typos only over a whole name of two or more words (or one long Latin word): a single short
@@ -208,7 +195,7 @@ export class SearchLexicon {
         if (bitCount(letters & ~formLetters) > maxEdits || bitCount(formLetters & ~letters) > maxEdits) continue;
         const d = distance(form, key);
         if (d > maxEdits || d > bestDistance) continue;
-        const scored = unpack(this.forms.get(form)).map((c) => ({ ...this.named(c, 'fuzzy'), score: HOW_SCORE.fuzzy - 0.05 * d }));
+        const scored = listOf(this.forms.get(form)).map((c) => ({ ...this.named(c, 'fuzzy'), score: HOW_SCORE.fuzzy - 0.05 * d }));
         if (d < bestDistance) {
           bestDistance = d;
           hits = scored;
@@ -230,7 +217,7 @@ export class SearchLexicon {
       const rest = tokens.filter((_, i) => i !== at).join('');
       for (const spelling of surnameGroups.get(typed) ?? []) {
         if (spelling === typed) continue;
-        for (const c of unpack(this.forms.get(at === 0 ? spelling + rest : rest + spelling))) {
+        for (const c of listOf(this.forms.get(at === 0 ? spelling + rest : rest + spelling))) {
           const named = this.named(c, 'variant');
           if (named.entity.type === 'person') found.set(c >> 1, named);
         }
